@@ -1,0 +1,141 @@
+// The application's typed configuration. The environment is parsed here, once, with zod;
+// nothing else in the codebase reads process.env. See docs/decisions/0004-configuration.md.
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1')
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+export const isLoopbackUrl = (url: string) => loopbackHosts.has(new URL(url).hostname)
+
+const pem = z
+  .string()
+  .refine((v) => v.includes('-----BEGIN PRIVATE KEY-----'), 'must be a PKCS#8 PEM private key')
+
+const envObject = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  REALM_ID: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a lower-case realm id like "hub"')
+    .default('hub'),
+  INSTANCE_ROLE: z.enum(['hub', 'worker']).default('hub'),
+  PUBLIC_URL: httpUrl,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  OIDC_ISSUER: httpUrl,
+  OIDC_CLIENT_ID: z.string().min(1),
+  OIDC_CLIENT_SECRET: z.string().min(8),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  /** openid-client refuses http:// issuers; allowed only for a loopback dev/test issuer. */
+  OIDC_ALLOW_INSECURE: bool.default(false),
+  SESSION_SIGNING_KEY: pem,
+  SESSION_KEY_ID: z.string().min(1).max(64),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(12).default(12),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export const envSchema = envObject.superRefine((env, ctx) => {
+  if (env.OIDC_ALLOW_INSECURE && !isLoopbackUrl(env.OIDC_ISSUER)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_ALLOW_INSECURE'],
+      message: 'may only be true for a loopback issuer (localhost / 127.0.0.1)',
+    })
+  }
+  if (env.NODE_ENV === 'production' && env.OIDC_ALLOW_INSECURE) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ALLOW_INSECURE'], message: 'must be false in production' })
+  }
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export interface AppConfig {
+  env: Env['NODE_ENV']
+  realmId: string
+  instanceRole: Env['INSTANCE_ROLE']
+  publicUrl: URL
+  port: number
+  /** Whether the app is served over https: decides the `Secure` flag and `__Host-` cookie prefix. */
+  secureCookies: boolean
+  database: { url: string; poolSize: number }
+  oidc: {
+    issuer: string
+    clientId: string
+    clientSecret: string
+    scopes: string
+    redirectUri: string
+    allowInsecure: boolean
+  }
+  session: { signingKeyPem: string; keyId: string; ttlSeconds: number }
+  logLevel: Env['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}\nSee .env.example.`,
+    )
+    this.name = 'ConfigError'
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined>): AppConfig {
+  // An empty variable counts as unset, so `FOO=` in a .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = envSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message,
+      })),
+    )
+  }
+  const env = parsed.data
+  const publicUrl = new URL(env.PUBLIC_URL)
+  return {
+    env: env.NODE_ENV,
+    realmId: env.REALM_ID,
+    instanceRole: env.INSTANCE_ROLE,
+    publicUrl,
+    port: env.PORT,
+    secureCookies: publicUrl.protocol === 'https:',
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    oidc: {
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      scopes: env.OIDC_SCOPES,
+      redirectUri: new URL('/auth/callback', publicUrl).toString(),
+      allowInsecure: env.OIDC_ALLOW_INSECURE,
+    },
+    session: {
+      signingKeyPem: env.SESSION_SIGNING_KEY,
+      keyId: env.SESSION_KEY_ID,
+      ttlSeconds: Math.round(env.SESSION_TTL_HOURS * 3600),
+    },
+    logLevel: env.LOG_LEVEL,
+  }
+}
+
+let cached: AppConfig | undefined
+
+/** The process's configuration, parsed on first use; a bad environment throws ConfigError naming the variables. */
+export function appConfig(): AppConfig {
+  cached ??= loadConfig(process.env)
+  return cached
+}
+
+/** Just the database URL, for tools (migrations, seed) that run without the rest of the app's configuration. */
+export function databaseUrlFrom(source: Record<string, string | undefined>): string {
+  const parsed = envObject.shape.DATABASE_URL.safeParse(source.DATABASE_URL || undefined)
+  if (!parsed.success) {
+    const message = source.DATABASE_URL ? (parsed.error.issues[0]?.message ?? 'is invalid') : 'is required'
+    throw new ConfigError([{ variable: 'DATABASE_URL', message }])
+  }
+  return parsed.data
+}

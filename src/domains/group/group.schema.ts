@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { GroupPurpose } from '~/generated/prisma/enums'
+import { Id } from '~/shared/ids'
+
+export const GroupPurposeSchema = z.enum(GroupPurpose)
+
+export const GroupIdInput = z.object({ groupId: Id })
+export type GroupIdInput = z.input<typeof GroupIdInput>
+
+export const GroupListInput = z.object({
+  status: z.enum(['active', 'all']).default('active'),
+  filter: z.string().trim().max(100).default(''),
+})
+export type GroupListInput = z.input<typeof GroupListInput>
+
+const GroupRef = z.object({ id: z.number(), name: z.string() })
+
+export const GroupSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortDescription: z.string(),
+  purpose: GroupPurposeSchema,
+  archived: z.boolean(),
+  parent: GroupRef.nullable(),
+})
+export type GroupSummary = z.infer<typeof GroupSummary>
+
+export const GroupList = z.array(GroupSummary)
+
+export interface GroupTreeNode {
+  id: number
+  name: string
+  purpose: z.infer<typeof GroupPurposeSchema>
+  archived: boolean
+  children: GroupTreeNode[]
+}
+export const GroupTreeNode: z.ZodType<GroupTreeNode> = z.object({
+  id: z.number(),
+  name: z.string(),
+  purpose: GroupPurposeSchema,
+  archived: z.boolean(),
+  get children() {
+    return z.array(GroupTreeNode)
+  },
+})
+export const GroupTree = z.array(GroupTreeNode)
+
+export const GroupDetail = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortDescription: z.string(),
+  purpose: GroupPurposeSchema,
+  foundedYear: z.number().nullable(),
+  webpage: z.string().nullable(),
+  mailingList: z.string().nullable(),
+  acceptsApplications: z.boolean(),
+  archived: z.boolean(),
+  parent: GroupRef.nullable(),
+  children: z.array(GroupRef.extend({ purpose: GroupPurposeSchema, archived: z.boolean() })),
+})
+export type GroupDetail = z.infer<typeof GroupDetail>

@@ -1,0 +1,10 @@
+import { GroupIdInput } from '~/domains/group/group.schema'
+import { groupTarget } from '~/server/auth/scopes'
+import { guardedProcedure, router } from '~/server/trpc/init'
+import { MembershipService } from './membership.service'
+
+export const membershipRouter = router({
+  activeMembers: guardedProcedure('group:view-members', GroupIdInput, (i) => groupTarget(i.groupId)).query(
+    ({ input, ctx }) => ctx.services.resolve(MembershipService).activeMembers(input.groupId),
+  ),
+})

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { PostKind } from '~/generated/prisma/enums'
+
+export const MemberPost = z.object({ id: z.number(), name: z.string(), kind: z.enum(PostKind) })
+
+export const ActiveMember = z.object({
+  membershipId: z.number(),
+  userId: z.number(),
+  displayName: z.string(),
+  screenName: z.string().nullable(),
+  status: z.enum(['NEWBIE', 'ACTIVE']),
+  since: z.date().nullable(),
+  posts: z.array(MemberPost),
+})
+export type ActiveMember = z.infer<typeof ActiveMember>
+
+export const ActiveMemberList = z.array(ActiveMember)

@@ -1,0 +1,68 @@
+import { inject, injectable } from 'tsyringe'
+import type { RealmClient } from '~/server/db/client'
+import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import { NotFoundError } from '~/server/errors'
+import { type ActiveMember, ActiveMemberList } from './membership.schema'
+import { currentStatus, memberSince } from './status'
+
+const POST_ORDER = [
+  'LEADER',
+  'DEPUTY',
+  'EVALUATION_HELPER',
+  'FINANCIAL_OFFICER',
+  'NEWBIE',
+  'FORMER_LEADER',
+  'CUSTOM',
+]
+
+/** Who belongs to a group, derived from the membership history. */
+@injectable()
+export class MembershipService {
+  constructor(
+    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(REALM_ID) private readonly realmId: string,
+  ) {}
+
+  /** Active and newbie members with their posts; leaders first, then by name. */
+  async activeMembers(groupId: number): Promise<ActiveMember[]> {
+    const group = await this.db.group.findUnique({
+      where: { id_realmId: { id: groupId, realmId: this.realmId } },
+      select: { id: true },
+    })
+    if (!group) throw new NotFoundError('Group', groupId)
+    const rows = await this.db.membership.findMany({
+      where: { realmId: this.realmId, groupId },
+      select: {
+        id: true,
+        user: { select: { id: true, displayName: true, screenName: true } },
+        events: { select: { id: true, status: true, at: true } },
+        posts: { select: { postType: { select: { id: true, name: true, kind: true } } } },
+      },
+    })
+    const members = rows.flatMap((row) => {
+      const status = currentStatus(row.events)?.status
+      if (status !== 'ACTIVE' && status !== 'NEWBIE') return []
+      const posts = row.posts
+        .map((p) => p.postType)
+        .sort(
+          (a, b) => POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name),
+        )
+      return [
+        {
+          membershipId: row.id,
+          userId: row.user.id,
+          displayName: row.user.displayName,
+          screenName: row.user.screenName,
+          status,
+          since: memberSince(row.events) ?? null,
+          posts,
+        },
+      ]
+    })
+    members.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'hu'))
+    return ActiveMemberList.parse(members)
+  }
+}
+
+const rank = (m: { posts: { kind: string }[] }) =>
+  m.posts.length ? POST_ORDER.indexOf(m.posts[0]?.kind ?? 'CUSTOM') : POST_ORDER.length

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** What the identity provider tells us at each login (AuthSCH claims, already mapped). */
+export const LoginClaims = z.object({
+  subject: z.string().min(1).max(200),
+  displayName: z.string().min(1).max(200),
+  givenName: z.string().max(100).default(''),
+  familyName: z.string().max(100).default(''),
+  email: z.email().max(200).nullable(),
+  neptun: z
+    .string()
+    .regex(/^[A-Z0-9]{6}$/)
+    .nullable(),
+})
+export type LoginClaims = z.input<typeof LoginClaims>
+
+export const CurrentUser = z.object({
+  id: z.number(),
+  displayName: z.string(),
+  screenName: z.string().nullable(),
+})
+export type CurrentUser = z.infer<typeof CurrentUser>

@@ -1,0 +1,20 @@
+export {
+  DEFAULT_LOCALE,
+  formatDate,
+  formatNumber,
+  I18nProvider,
+  LOCALE_COOKIE,
+  LOCALES,
+  type Locale,
+  localeCookie,
+  localeFromCookieHeader,
+  type MessageKey,
+  type MessageParams,
+  parseLocale,
+  type TFunction,
+  translate,
+  useFormat,
+  useLocale,
+  useT,
+} from './i18n'
+export type { Messages } from './messages/hu'

@@ -1,0 +1,109 @@
+/// <reference types="vite/client" />
+import {
+  createRootRoute,
+  type ErrorComponentProps,
+  HeadContent,
+  Link,
+  Outlet,
+  Scripts,
+  useMatch,
+  useRouter,
+  useRouterState,
+} from '@tanstack/react-router'
+import { type ReactNode, useEffect } from 'react'
+import { getCurrentUser } from '~/domains/user/user.functions'
+import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
+import { readLocale } from '~/shared/locale'
+import { statusOf } from '~/shared/public-error'
+import appCss from '~/styles/app.css?url'
+import { AppShell, ErrorState, ToastProvider } from '~/ui'
+
+export const Route = createRootRoute({
+  beforeLoad: async () => ({ locale: readLocale(), user: await getCurrentUser() }),
+  loader: ({ context }) => ({ locale: context.locale, user: context.user }),
+  head: ({ loaderData }) => ({
+    meta: [
+      { charSet: 'utf-8' },
+      { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+      { title: translate(loaderData?.locale ?? 'hu', 'app.name') },
+      { name: 'description', content: translate(loaderData?.locale ?? 'hu', 'app.tagline') },
+    ],
+    links: [
+      { rel: 'stylesheet', href: appCss },
+      { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+    ],
+  }),
+  shellComponent: Shell,
+  component: Outlet,
+  errorComponent: RootError,
+  notFoundComponent: () => <ErrorState status={404} headingLevel={1} />,
+})
+
+/** The document around every page, error pages included (then loader data may be missing). */
+function Shell({ children }: { children: ReactNode }) {
+  const data = useMatch({ from: '__root__', shouldThrow: false })?.loaderData
+  const locale = data?.locale ?? DEFAULT_LOCALE
+  const router = useRouter()
+  return (
+    <html lang={locale}>
+      <head>
+        <HeadContent />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <ToastProvider>
+            <Layout user={data?.user ?? null} onLocaleChange={() => router.invalidate()}>
+              {children}
+            </Layout>
+          </ToastProvider>
+        </I18nProvider>
+        <Hydrated />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function Layout({
+  user,
+  onLocaleChange,
+  children,
+}: {
+  user: { displayName: string } | null
+  onLocaleChange: () => void
+  children: ReactNode
+}) {
+  const t = useT()
+  const returnTo = useRouterState({ select: (s) => s.location.href })
+  return (
+    <AppShell
+      user={user}
+      loginHref={`/auth/login?returnTo=${encodeURIComponent(returnTo)}`}
+      logoutAction="/auth/logout"
+      navItems={[
+        { to: '/groups', label: t('nav.groups') },
+        { to: '/groups/tree', label: t('nav.groupTree') },
+      ]}
+      renderLink={(item, className) => (
+        <Link to={item.to} className={className} activeOptions={{ exact: true }}>
+          {item.label}
+        </Link>
+      )}
+      onLocaleChange={onLocaleChange}
+    >
+      {children}
+    </AppShell>
+  )
+}
+
+/** Marks the document once React has hydrated: end-to-end tests wait for it before clicking. */
+function Hydrated() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
+  return null
+}
+
+function RootError({ error, reset }: ErrorComponentProps) {
+  return <ErrorState status={statusOf(error) ?? 500} headingLevel={1} onRetry={reset} />
+}

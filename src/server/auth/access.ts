@@ -1,0 +1,50 @@
+// The access decision shared by both transports (server functions and tRPC): authenticate
+// the session token, then ask the PolicyResolver.
+import type { DependencyContainer } from 'tsyringe'
+import type { AppConfig } from '#config'
+import { SessionService } from '~/domains/session/session.service'
+import { CONFIG, POLICY_RESOLVER, type TokenTypes } from '../di/tokens'
+import { ForbiddenError, UnauthenticatedError } from '../errors'
+import { type Actor, ANONYMOUS } from './actor'
+import type { Scope, Target } from './scopes'
+import { loadSessionKeys, type SessionKeys, verifySessionToken } from './session-token'
+
+const keysByConfig = new WeakMap<AppConfig, Promise<SessionKeys>>()
+
+export function sessionKeysFor(config: AppConfig): Promise<SessionKeys> {
+  let keys = keysByConfig.get(config)
+  if (!keys) {
+    keys = loadSessionKeys(config.session)
+    keysByConfig.set(config, keys)
+  }
+  return keys
+}
+
+export function sessionIssuer(config: AppConfig): string {
+  return config.publicUrl.origin
+}
+
+/**
+ * Who presents this token. A missing, invalid, expired or revoked token yields the anonymous
+ * actor; `rejectedToken` tells the caller to clear the cookie.
+ */
+export async function authenticate(
+  app: DependencyContainer,
+  token: string | undefined,
+): Promise<{ actor: Actor; rejectedToken: boolean }> {
+  if (!token) return { actor: ANONYMOUS, rejectedToken: false }
+  const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
+  const claims = await verifySessionToken(await sessionKeysFor(config), sessionIssuer(config), token)
+  if (!claims || claims.realmId !== config.realmId) return { actor: ANONYMOUS, rejectedToken: true }
+  const live = await app.resolve(SessionService).isActive(claims.sessionId, claims.userId)
+  if (!live) return { actor: ANONYMOUS, rejectedToken: true }
+  return { actor: { kind: 'user', userId: claims.userId, sessionId: claims.sessionId }, rejectedToken: false }
+}
+
+/** 401 when an anonymous caller lacks the scope, 403 when a logged-in one does. */
+export async function authorize(app: DependencyContainer, actor: Actor, scope: Scope, target: Target) {
+  const allowed = await app
+    .resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
+    .can(actor, scope, target)
+  if (!allowed) throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
+}

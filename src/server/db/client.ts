@@ -1,0 +1,34 @@
+// The Prisma client the services use: one pool per process, wrapped by the realm guard of the
+// realm this instance is bound to.
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '~/generated/prisma/client'
+import { assertRealmScoped } from './realm-guard'
+
+export function createPrismaClient(database: { url: string; poolSize: number }) {
+  const adapter = new PrismaPg({
+    connectionString: database.url,
+    max: database.poolSize,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  })
+  return new PrismaClient({ adapter })
+}
+
+export type BasePrismaClient = ReturnType<typeof createPrismaClient>
+
+export function withRealmGuard(client: BasePrismaClient, realmId: string) {
+  return client.$extends({
+    name: 'realm-guard',
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          assertRealmScoped(model, operation, args, realmId)
+          return query(args)
+        },
+      },
+    },
+  })
+}
+
+/** The realm-guarded client injected as PRISMA. */
+export type RealmClient = ReturnType<typeof withRealmGuard>

@@ -1,0 +1,62 @@
+// The hub's DI module: binds the platform tokens for this instance's realm and registers every
+// service. A worker instance will have its own module binding the same tokens differently.
+import 'reflect-metadata'
+import { type DependencyContainer, Lifecycle } from 'tsyringe'
+import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
+import type { AppConfig } from '#config'
+import { GroupService } from '~/domains/group/group.service'
+import { MembershipService } from '~/domains/membership/membership.service'
+import { SessionService } from '~/domains/session/session.service'
+import { CurrentUserService } from '~/domains/user/current-user.service'
+import { UserService } from '~/domains/user/user.service'
+import { ANONYMOUS } from '../auth/actor'
+import { HubPolicyResolver } from '../auth/policy-resolver'
+import { type BasePrismaClient, withRealmGuard } from '../db/client'
+import { createLogger, type Logger } from '../logger'
+import { requestContainer } from './request-scope'
+import { CLOCK, CONFIG, LOGGER, POLICY_RESOLVER, PRISMA, REALM_ID } from './tokens'
+
+/** Every service the app resolves; the DI test and /readyz resolve each of them. */
+export const SERVICES: readonly Constructor<object>[] = [
+  GroupService,
+  MembershipService,
+  SessionService,
+  UserService,
+  CurrentUserService,
+]
+
+export interface HubModuleOptions {
+  config: AppConfig
+  prisma: BasePrismaClient
+  logger?: Logger
+}
+
+export function registerHubModule(
+  container: DependencyContainer,
+  options: HubModuleOptions,
+): DependencyContainer {
+  const { config, prisma } = options
+  container.register(CONFIG, { useValue: config })
+  container.register(REALM_ID, { useValue: config.realmId })
+  container.register(PRISMA, { useValue: withRealmGuard(prisma, config.realmId) })
+  container.register(CLOCK, { useValue: { now: () => new Date() } })
+  container.register(LOGGER, {
+    useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),
+  })
+  container.register(POLICY_RESOLVER, { useClass: HubPolicyResolver }, { lifecycle: Lifecycle.Singleton })
+  // Container-scoped: each request's child container gets its own instances, so a service may
+  // inject request-scoped tokens (ACTOR, REQUEST_ID) once business logic needs them.
+  for (const service of SERVICES) {
+    container.register(service, { useClass: service }, { lifecycle: Lifecycle.ContainerScoped })
+  }
+  return container
+}
+
+/** Resolves every registered service; throws on the first that cannot be built. */
+export function verifyServices(container: DependencyContainer): string[] {
+  const probe = requestContainer(container, ANONYMOUS, 'service-check')
+  return SERVICES.map((service) => {
+    probe.resolve(service)
+    return service.name
+  })
+}

@@ -1,0 +1,55 @@
+// Typed domain errors. Services throw these; src/server/http/error-mapping.ts turns them into
+// HTTP statuses in one place. Nothing branches on error message strings.
+import type { FieldErrors } from '~/shared/public-error'
+
+export abstract class DomainError extends Error {
+  abstract readonly code:
+    | 'VALIDATION'
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'NOT_FOUND'
+    | 'CONFLICT'
+    | 'INVALID_STATE'
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION'
+  constructor(
+    readonly fields: FieldErrors,
+    message = 'Invalid input',
+  ) {
+    super(message)
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED'
+  constructor(message = 'Login required') {
+    super(message)
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN'
+  constructor(message = 'Not allowed') {
+    super(message)
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND'
+  constructor(
+    readonly entity: string,
+    readonly id: string | number,
+  ) {
+    super(`${entity} ${id} not found`)
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT'
+}
+
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE'
+}

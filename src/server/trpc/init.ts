@@ -1,0 +1,72 @@
+// tRPC over the same services, schemas and access decision as the server functions. Defined
+// and tested, not mounted in the hub; a worker instance will mount it (docs/ARCHITECTURE.md).
+import { initTRPC, TRPCError } from '@trpc/server'
+import type { DependencyContainer } from 'tsyringe'
+import type { z } from 'zod'
+import { authenticate, authorize } from '../auth/access'
+import type { Actor } from '../auth/actor'
+import type { Scope, Target } from '../auth/scopes'
+import { requestContainer } from '../di/request-scope'
+import { LOGGER, type TokenTypes } from '../di/tokens'
+import { toPublicError } from '../http/error-mapping'
+import { parseInput } from '../validate'
+
+export interface TrpcContext {
+  app: DependencyContainer
+  /** The caller's session token (a worker will receive the hub-issued instance token here). */
+  token: string | undefined
+  requestId: string
+}
+
+const CODE_BY_STATUS: Record<number, TRPCError['code']> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  errorFormatter: ({ shape, error }) => {
+    const fields = error.cause && 'fields' in error.cause ? error.cause.fields : undefined
+    return { ...shape, data: { ...shape.data, stack: undefined, fields } }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** Maps every thrown error through the same table as the server functions. */
+const errorMapping = t.middleware(async ({ ctx, next }) => {
+  const result = await next()
+  if (!result.ok) {
+    const publicError = toPublicError(
+      result.error.cause ?? result.error,
+      ctx.app.resolve<TokenTypes[typeof LOGGER]>(LOGGER),
+    )
+    throw new TRPCError({
+      code: CODE_BY_STATUS[publicError.status] ?? 'INTERNAL_SERVER_ERROR',
+      message: publicError.message,
+      cause: publicError,
+    })
+  }
+  return result
+})
+
+/** A procedure guarded by `scope` on the target its (validated) input names. */
+export function guardedProcedure<S extends z.ZodType>(
+  scope: Scope,
+  input: S,
+  target: (input: z.output<S>) => Target,
+) {
+  return t.procedure
+    .use(errorMapping)
+    .input((raw: unknown) => parseInput(input, raw))
+    .use(async ({ ctx, input: parsed, next }) => {
+      const { actor } = await authenticate(ctx.app, ctx.token)
+      await authorize(ctx.app, actor, scope, target(parsed))
+      return next({
+        ctx: { actor: actor as Actor, services: requestContainer(ctx.app, actor, ctx.requestId) },
+      })
+    })
+}

@@ -1,0 +1,78 @@
+import { type ReactNode, useId } from 'react'
+import { cx } from './cx'
+
+/** Shared look of text-like controls; the border keeps 3:1 against white (non-text contrast). */
+export const controlClasses =
+  'block w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-base text-gray-900 shadow-sm ' +
+  'placeholder:text-gray-500 disabled:cursor-not-allowed disabled:bg-gray-100 disabled:text-gray-600 ' +
+  'aria-invalid:border-red-700 sm:text-sm'
+
+/** Ids that tie a control to its label, hint and error (for aria-describedby). */
+export function useFieldIds(
+  id: string | undefined,
+  hasHint: boolean,
+  hasError: boolean,
+  describedBy?: string,
+) {
+  const generated = useId()
+  const controlId = id ?? generated
+  const hintId = `${controlId}-hint`
+  const errorId = `${controlId}-error`
+  const ids = [describedBy, hasHint && hintId, hasError && errorId].filter(Boolean).join(' ')
+  return { controlId, hintId, errorId, describedBy: ids || undefined }
+}
+
+export type FieldProps = {
+  controlId: string
+  hintId: string
+  errorId: string
+  label: ReactNode
+  hint?: ReactNode
+  error?: ReactNode
+  required?: boolean
+  /** Hides the label visually; screen readers still read it. */
+  labelHidden?: boolean
+  className?: string
+  children: ReactNode
+}
+
+/** Label + control + hint + error layout; use with `useFieldIds` to build a custom control. */
+export function Field({
+  controlId,
+  hintId,
+  errorId,
+  label,
+  hint,
+  error,
+  required,
+  labelHidden,
+  className,
+  children,
+}: FieldProps) {
+  return (
+    <div className={cx('flex flex-col gap-1.5', className)}>
+      <label
+        htmlFor={controlId}
+        className={cx('text-sm font-medium text-gray-900', labelHidden && 'sr-only')}
+      >
+        {label}
+        {required && (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
+      </label>
+      {children}
+      {hint && (
+        <p id={hintId} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="flex items-start gap-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

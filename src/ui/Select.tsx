@@ -1,0 +1,73 @@
+import type { ComponentProps, ReactNode } from 'react'
+import { cx } from './cx'
+import { controlClasses, Field, useFieldIds } from './Field'
+
+export type SelectOption = { value: string; label: string; disabled?: boolean }
+
+export type SelectProps = ComponentProps<'select'> & {
+  label: ReactNode
+  hint?: ReactNode
+  error?: ReactNode
+  labelHidden?: boolean
+  wrapperClassName?: string
+  /** Rendered before `children`; either or both may be used. */
+  options?: readonly SelectOption[]
+  /** A first, empty-valued option such as "– válassz –". */
+  placeholder?: string
+}
+
+export function Select({
+  label,
+  hint,
+  error,
+  labelHidden,
+  wrapperClassName,
+  className,
+  id,
+  required,
+  options,
+  placeholder,
+  children,
+  'aria-describedby': ariaDescribedBy,
+  ...props
+}: SelectProps) {
+  const ids = useFieldIds(id, Boolean(hint), Boolean(error), ariaDescribedBy)
+  return (
+    <Field
+      {...ids}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      labelHidden={labelHidden}
+      className={wrapperClassName}
+    >
+      <div className="relative">
+        <select
+          id={ids.controlId}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={ids.describedBy}
+          className={cx(controlClasses, 'appearance-none pr-9', className)}
+          {...props}
+        >
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options?.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+          {children}
+        </select>
+        <svg
+          className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-gray-600"
+          viewBox="0 0 16 16"
+          fill="none"
+          aria-hidden="true"
+        >
+          <path d="m4 6 4 4 4-4" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+      </div>
+    </Field>
+  )
+}
