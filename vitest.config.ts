@@ -13,6 +13,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    // tsyringe needs the Reflect metadata polyfill before any decorated class loads.
+    setupFiles: ['reflect-metadata'],
     pool: 'forks',
     fileParallelism: Boolean(TEST_DATABASE_URL),
     testTimeout: 30_000,

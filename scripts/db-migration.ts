@@ -35,9 +35,9 @@ try {
     console.error(error.message)
   } else if (error instanceof DatabaseCreationError) {
     console.error(
-      `${error.message}\nCreating a migration needs a real PostgreSQL server in DATABASE_URL on which it may ` +
-        'create (and then drop) a temporary shadow database, e.g. postgres://postgres@127.0.0.1:5432/postgres. ' +
-        'The embedded PGlite server cannot host one.',
+      `${error.message}\nCreating a migration needs a real PostgreSQL server in DATABASE_URL, on which ` +
+        'it creates (and then drops) a temporary shadow database, e.g. ' +
+        'postgres://postgres@127.0.0.1:5432/postgres. The embedded PGlite server cannot host one.',
     )
   } else {
     console.error(error)

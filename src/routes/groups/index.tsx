@@ -6,26 +6,27 @@ import { listGroups } from '~/domains/group/group.functions'
 import { useT } from '~/i18n'
 import { PageHeader } from '~/ui'
 
+// Optional, so that /groups stays /groups (defaults would redirect to ?view=active&q=).
 const Search = z.object({
-  view: z.enum(['active', 'all']).catch('active').default('active'),
-  q: z.string().max(100).catch('').default(''),
+  view: z.enum(['active', 'all']).optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
 })
 
 export const Route = createFileRoute('/groups/')({
   validateSearch: Search,
   loaderDeps: ({ search }) => search,
-  loader: ({ deps }) => listGroups({ data: { status: deps.view, filter: deps.q } }),
+  loader: ({ deps }) => listGroups({ data: { status: deps.view ?? 'active', filter: deps.q ?? '' } }),
   component: GroupsPage,
 })
 
 function GroupsPage() {
   const t = useT()
   const groups = Route.useLoaderData()
-  const { view, q } = Route.useSearch()
+  const { view = 'active', q = '' } = Route.useSearch()
   return (
     <>
       <PageHeader title={t('group.directory.title')} description={t('group.directory.description')} />
-      <GroupTabs />
+      <GroupTabs current={view} />
       <GroupDirectory groups={groups} filter={q} view={view} />
     </>
   )

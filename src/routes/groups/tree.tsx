@@ -16,7 +16,7 @@ function GroupTreePage() {
   return (
     <>
       <PageHeader title={t('group.tree.title')} description={t('group.directory.description')} />
-      <GroupTabs />
+      <GroupTabs current="tree" />
       <GroupTree nodes={tree} />
     </>
   )

@@ -11,6 +11,7 @@ import { getAppContainer } from '../di/app-container'
 import { CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
 import { sessionIssuer, sessionKeysFor } from './access'
 import { authorizationUrl, exchangeCode } from './oidc.server'
+import { safeReturnTo } from './return-to'
 import { SESSION_ALG, sessionCookieName, signSessionToken, verifySessionToken } from './session-token'
 
 const FLOW_TTL_SECONDS = 600
@@ -28,12 +29,6 @@ const flowCookieName = (secure: boolean) => (secure ? '__Host-pek_login' : 'pek_
 
 function cookieOptions(config: AppConfig, maxAge: number) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/', maxAge }
-}
-
-/** Only same-site paths: an open redirect after login would hand the session to a phishing page. */
-export function safeReturnTo(value: string | null): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/'
-  return value
 }
 
 function redirect(location: string, status = 302): Response {

@@ -1,7 +1,7 @@
 // The one place where errors become HTTP statuses. Domain errors keep their meaning; invalid
 // input is a 400 with field messages; anything else is a 500 with a generic message, and its
 // details go to the log only (a client never sees a stack trace or a database message).
-import type { ZodError } from 'zod'
+import { ZodError } from 'zod'
 import { type FieldErrors, PublicError } from '~/shared/public-error'
 import { DomainError, ValidationError } from '../errors'
 import type { Logger } from '../logger'
@@ -26,6 +26,8 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
 
 export function toPublicError(error: unknown, log: Logger): PublicError {
   if (error instanceof PublicError) return error
+  if (error instanceof ZodError)
+    return new PublicError(400, 'VALIDATION', 'Invalid input', fieldErrorsOf(error))
   if (error instanceof DomainError) {
     const fields = error instanceof ValidationError ? error.fields : undefined
     return new PublicError(STATUS[error.code], error.code, error.message, fields)

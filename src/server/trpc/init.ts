@@ -4,12 +4,10 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import type { DependencyContainer } from 'tsyringe'
 import type { z } from 'zod'
 import { authenticate, authorize } from '../auth/access'
-import type { Actor } from '../auth/actor'
 import type { Scope, Target } from '../auth/scopes'
 import { requestContainer } from '../di/request-scope'
 import { LOGGER, type TokenTypes } from '../di/tokens'
 import { toPublicError } from '../http/error-mapping'
-import { parseInput } from '../validate'
 
 export interface TrpcContext {
   app: DependencyContainer
@@ -61,12 +59,12 @@ export function guardedProcedure<S extends z.ZodType>(
 ) {
   return t.procedure
     .use(errorMapping)
-    .input((raw: unknown) => parseInput(input, raw))
+    .input(input)
     .use(async ({ ctx, input: parsed, next }) => {
       const { actor } = await authenticate(ctx.app, ctx.token)
-      await authorize(ctx.app, actor, scope, target(parsed))
+      await authorize(ctx.app, actor, scope, target(parsed as z.output<S>))
       return next({
-        ctx: { actor: actor as Actor, services: requestContainer(ctx.app, actor, ctx.requestId) },
+        ctx: { actor, services: requestContainer(ctx.app, actor, ctx.requestId) },
       })
     })
 }

@@ -23,7 +23,12 @@ export function GroupDirectory({
   useEffect(() => {
     if (draft.trim() === filter) return
     const timer = setTimeout(
-      () => navigate({ to: '/groups', search: { view, q: draft.trim() }, replace: true }),
+      () =>
+        navigate({
+          to: '/groups',
+          search: { view: view === 'all' ? 'all' : undefined, q: draft.trim() || undefined },
+          replace: true,
+        }),
       FILTER_DELAY_MS,
     )
     return () => clearTimeout(timer)

@@ -6,10 +6,10 @@ const TAB =
   'hover:border-gray-300 hover:text-gray-900 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800'
 
 /** Active / all / tree: three views of the directory, each its own URL so it can be shared. */
-export function GroupTabs() {
+export function GroupTabs({ current }: { current: 'active' | 'all' | 'tree' }) {
   const t = useT()
   const tabs = [
-    { key: 'active', label: t('group.tabs.active'), link: { to: '/groups', search: { view: 'active' } } },
+    { key: 'active', label: t('group.tabs.active'), link: { to: '/groups', search: {} } },
     { key: 'all', label: t('group.tabs.all'), link: { to: '/groups', search: { view: 'all' } } },
     { key: 'tree', label: t('group.tabs.tree'), link: { to: '/groups/tree' } },
   ] as const
@@ -23,8 +23,9 @@ export function GroupTabs() {
           key={tab.key}
           {...tab.link}
           className={TAB}
-          // Partial search matching: "active" and "all" differ only in ?view, the tree by path.
-          activeOptions={{ includeSearch: true }}
+          // The page knows which view it shows; the router's own matching would mark several tabs.
+          activeOptions={{ exact: true, includeSearch: true }}
+          aria-current={tab.key === current ? 'page' : undefined}
         >
           {tab.label}
         </Link>

@@ -32,9 +32,9 @@ export interface DiffOptions extends MigrationsTarget {
   /** Absolute path of the Prisma schema to compare the migrations with. */
   schemaPath: string
   /**
-   * An EMPTY database to replay the migrations in (it is reset and left in place). Without it a
-   * temporary `pek_shadow_<random>` database is created next to `databaseUrl` and dropped afterwards,
-   * which needs a real PostgreSQL server and the CREATEDB privilege.
+   * An EMPTY database to replay the migrations in (the engine may reset it; it is left in place).
+   * Without it a temporary `pek_shadow_<random>` database is created next to `databaseUrl` and
+   * dropped afterwards, which needs a real PostgreSQL server and the CREATEDB privilege.
    */
   shadowDatabaseUrl?: string
 }
@@ -51,7 +51,8 @@ export interface CreatedMigration {
 async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   const baseDir = path.resolve(migrationsDir)
   const lockContent = await readFile(path.join(baseDir, LOCKFILE), 'utf8').catch(() => null)
-  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => [])
+  // A missing folder is an error here, not "no migrations": a wrong path must not look up to date.
+  const entries = await readdir(baseDir, { withFileTypes: true })
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -107,9 +108,8 @@ async function withShadowDatabase<T>(
     const shadow = connectionFromUrl(options.shadowDatabaseUrl)
     // The engine resets its shadow database; refuse anything that already holds tables.
     if (await hasUserRelations(shadow)) {
-      throw new Error(
-        `Refusing to use ${shadow.database} on ${shadow.host}:${shadow.port} as shadow database: it is not empty.`,
-      )
+      const where = `${shadow.database} on ${shadow.host}:${shadow.port}`
+      throw new Error(`Refusing to use ${where} as shadow database: it is not empty.`)
     }
     return use(shadow)
   }
@@ -189,9 +189,8 @@ export async function createMigration(
   await ensureMigrationLock(options.migrationsDir)
   const sql = await diffMigrationsToSchema(options)
   if (sql === '') {
-    throw new EmptyMigrationError(
-      `${path.basename(options.schemaPath)} already matches the migrations in ${options.migrationsDir}: no migration written.`,
-    )
+    const schema = path.basename(options.schemaPath)
+    throw new EmptyMigrationError(`${schema} already matches the migrations: no migration written.`)
   }
   const name = `${migrationTimestamp(options.now ?? new Date())}_${options.name}`
   const directory = path.join(options.migrationsDir, name)

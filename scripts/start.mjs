@@ -1,0 +1,28 @@
+// `pnpm start`: serves the production build (run `pnpm build` first) on the configured PORT.
+// A missing or malformed variable stops it here, naming the variable (see app.config.ts).
+import { serve } from 'srvx'
+import { staticMiddleware } from 'srvx/static'
+
+const entry = await import('../dist/server/server.js')
+
+let config
+try {
+  config = entry.appConfig()
+} catch (error) {
+  if (!(error instanceof entry.ConfigError)) throw error
+  console.error(error.message)
+  process.exit(1)
+}
+
+const server = serve({
+  port: config.port,
+  fetch: entry.default.fetch,
+  middleware: [staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname })],
+  silent: true,
+})
+await server.ready()
+console.log(JSON.stringify({ level: 'info', msg: 'listening', url: server.url, realm: config.realmId }))
+
+const shutdown = () => server.close().then(() => process.exit(0))
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)

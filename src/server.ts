@@ -1,0 +1,8 @@
+// The production server entry (vite build → dist/server/server.js). Besides the fetch handler it
+// exports the configuration loader, so scripts/start.mjs validates the environment at boot.
+import 'reflect-metadata'
+import { createServerEntry, createStartHandler, defaultStreamHandler } from '@tanstack/react-start/server'
+
+export { appConfig, ConfigError } from '#config'
+
+export default createServerEntry({ fetch: createStartHandler(defaultStreamHandler) })

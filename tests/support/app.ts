@@ -1,0 +1,52 @@
+// A hub container wired to the test run's database, the way the app wires itself at boot.
+import 'reflect-metadata'
+import { generateKeyPairSync } from 'node:crypto'
+import { type DependencyContainer, container as root } from 'tsyringe'
+import { type AppConfig, loadConfig } from '#config'
+import { type BasePrismaClient, createPrismaClient } from '~/server/db/client'
+import { registerHubModule } from '~/server/di/hub-module'
+import { createLogger } from '~/server/logger'
+import { testDatabaseUrl, testPoolSize } from './database'
+
+let signingKey: string | undefined
+
+/** A valid configuration for tests; override any variable. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  signingKey ??= generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString()
+  return loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://localhost:3999',
+    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_POOL_SIZE: String(testPoolSize()),
+    OIDC_ISSUER: 'http://127.0.0.1:4999',
+    OIDC_CLIENT_ID: 'pek-test',
+    OIDC_CLIENT_SECRET: 'pek-test-secret',
+    OIDC_ALLOW_INSECURE: 'true',
+    SESSION_SIGNING_KEY: signingKey,
+    SESSION_KEY_ID: 'test-1',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  })
+}
+
+export interface TestApp {
+  app: DependencyContainer
+  config: AppConfig
+  /** The unguarded client, for factories and assertions on any realm. */
+  db: BasePrismaClient
+  close(): Promise<void>
+}
+
+/** One per test file: the embedded database serves a single connection, shared through `db`. */
+export function createTestApp(overrides: Record<string, string> = {}): TestApp {
+  const config = testConfig(overrides)
+  const db = createPrismaClient(config.database)
+  const app = registerHubModule(root.createChildContainer(), {
+    config,
+    prisma: db,
+    logger: createLogger('silent'),
+  })
+  return { app, config, db, close: () => db.$disconnect() }
+}
