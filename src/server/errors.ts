@@ -1,15 +1,9 @@
 // Typed domain errors. Services throw these; src/server/http/error-mapping.ts turns them into
 // HTTP statuses in one place. Nothing branches on error message strings.
-import type { FieldErrors } from '~/shared/public-error'
+import type { FieldErrors, PublicErrorCode } from '~/shared/public-error'
 
 export abstract class DomainError extends Error {
-  abstract readonly code:
-    | 'VALIDATION'
-    | 'UNAUTHENTICATED'
-    | 'FORBIDDEN'
-    | 'NOT_FOUND'
-    | 'CONFLICT'
-    | 'INVALID_STATE'
+  abstract readonly code: Exclude<PublicErrorCode, 'INTERNAL'>
 }
 
 export class ValidationError extends DomainError {

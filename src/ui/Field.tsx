@@ -76,3 +76,45 @@ export function Field({
     </div>
   )
 }
+
+/** The props every labelled control (TextField, TextArea, Select) takes besides its element's own. */
+export type LabelledControlProps = {
+  label: ReactNode
+  hint?: ReactNode
+  error?: ReactNode
+  labelHidden?: boolean
+  /** Classes of the wrapper; `className` goes to the control itself. */
+  wrapperClassName?: string
+  id?: string
+  required?: boolean
+  'aria-describedby'?: string
+}
+
+/**
+ * Splits a labelled control's props into what `Field` needs, what the control element needs to be
+ * tied to its label, hint and error, and the rest (passed through to the element).
+ */
+export function useLabelledControl<P extends LabelledControlProps>(props: P) {
+  const {
+    label,
+    hint,
+    error,
+    labelHidden,
+    wrapperClassName,
+    id,
+    required,
+    'aria-describedby': describedBy,
+    ...rest
+  } = props
+  const ids = useFieldIds(id, Boolean(hint), Boolean(error), describedBy)
+  return {
+    field: { ...ids, label, hint, error, required, labelHidden, className: wrapperClassName },
+    control: {
+      id: ids.controlId,
+      required,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': ids.describedBy,
+    },
+    rest,
+  }
+}

@@ -1,56 +1,23 @@
-import type { ComponentProps, ReactNode } from 'react'
+import type { ComponentProps } from 'react'
 import { cx } from './cx'
-import { controlClasses, Field, useFieldIds } from './Field'
+import { controlClasses, Field, type LabelledControlProps, useLabelledControl } from './Field'
 
 export type SelectOption = { value: string; label: string; disabled?: boolean }
 
-export type SelectProps = ComponentProps<'select'> & {
-  label: ReactNode
-  hint?: ReactNode
-  error?: ReactNode
-  labelHidden?: boolean
-  wrapperClassName?: string
-  /** Rendered before `children`; either or both may be used. */
-  options?: readonly SelectOption[]
-  /** A first, empty-valued option such as "– válassz –". */
-  placeholder?: string
-}
+export type SelectProps = ComponentProps<'select'> &
+  LabelledControlProps & {
+    /** Rendered before `children`; either or both may be used. */
+    options?: readonly SelectOption[]
+    /** A first, empty-valued option such as "– válassz –". */
+    placeholder?: string
+  }
 
-export function Select({
-  label,
-  hint,
-  error,
-  labelHidden,
-  wrapperClassName,
-  className,
-  id,
-  required,
-  options,
-  placeholder,
-  children,
-  'aria-describedby': ariaDescribedBy,
-  ...props
-}: SelectProps) {
-  const ids = useFieldIds(id, Boolean(hint), Boolean(error), ariaDescribedBy)
+export function Select({ className, options, placeholder, children, ...props }: SelectProps) {
+  const { field, control, rest } = useLabelledControl(props)
   return (
-    <Field
-      {...ids}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      labelHidden={labelHidden}
-      className={wrapperClassName}
-    >
+    <Field {...field}>
       <div className="relative">
-        <select
-          id={ids.controlId}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ids.describedBy}
-          className={cx(controlClasses, 'appearance-none pr-9', className)}
-          {...props}
-        >
+        <select {...control} className={cx(controlClasses, 'appearance-none pr-9', className)} {...rest}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options?.map((option) => (
             <option key={option.value} value={option.value} disabled={option.disabled}>
