@@ -6,11 +6,14 @@ const MAX_INT = 2_147_483_647
  * A numeric database id given as a number or as its decimal string (route params are strings).
  * Anything else — "abc", "1e3", " 7", -1, 2.5 — is a 400, never a silent coercion.
  */
-export const Id = z.union([
-  z.number().int().positive().max(MAX_INT),
-  z
-    .string()
-    .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive whole number')
-    .transform(Number)
-    .pipe(z.number().max(MAX_INT)),
-])
+export const Id = z.union(
+  [
+    z.number().int().positive().max(MAX_INT),
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive whole number')
+      .transform(Number)
+      .pipe(z.number().max(MAX_INT)),
+  ],
+  { error: 'must be a positive whole number' },
+)
