@@ -1,11 +1,15 @@
 import { createRouter } from '@tanstack/react-router'
 import { routeTree } from './routeTree.gen'
+import { LoadingState } from './ui'
 
 export function getRouter() {
   return createRouter({
     routeTree,
     scrollRestoration: true,
     defaultPreload: 'intent',
+    // Show a loading state only when a navigation is slow enough to notice.
+    defaultPendingMs: 300,
+    defaultPendingComponent: () => <LoadingState />,
   })
 }
 

@@ -2,7 +2,7 @@
 // It validates the input (400), authenticates the session (401), asks the PolicyResolver for
 // the scope on the input's target (401/403) and hands the handler a request-scoped container.
 import { createMiddleware } from '@tanstack/react-start'
-import { deleteCookie, getCookie } from '@tanstack/react-start/server'
+import { getCookie } from '@tanstack/react-start/server'
 import type { z } from 'zod'
 import { getAppContainer } from '../di/app-container'
 import { requestContainer } from '../di/request-scope'
@@ -10,6 +10,7 @@ import { CONFIG, type TokenTypes } from '../di/tokens'
 import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
 import { authenticate, authorize } from './access'
+import { clearAppCookie } from './cookies'
 import { ANY_TARGET, type Scope, type Target } from './scopes'
 import { sessionCookieName } from './session-token'
 
@@ -18,7 +19,7 @@ async function guard(scope: Scope, target: Target) {
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
   const cookie = sessionCookieName(config.secureCookies)
   const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
-  if (rejectedToken) deleteCookie(cookie, { path: '/' })
+  if (rejectedToken) clearAppCookie(config, cookie)
   await authorize(app, actor, scope, target)
   return { actor, services: requestContainer(app, actor, currentRequestId()) }
 }

@@ -1,7 +1,7 @@
 // The login, callback and logout endpoints (mounted by src/routes/auth/*). The OIDC flow state
 // (PKCE verifier, state, nonce, where to return) rides in a short-lived signed cookie, so the
 // server keeps nothing between the redirect and the callback.
-import { deleteCookie, getCookie, setCookie } from '@tanstack/react-start/server'
+import { getCookie } from '@tanstack/react-start/server'
 import { jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 import type { AppConfig } from '#config'
@@ -10,6 +10,7 @@ import { UserService } from '~/domains/user/user.service'
 import { getAppContainer } from '../di/app-container'
 import { CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
 import { sessionIssuer, sessionKeysFor } from './access'
+import { clearAppCookie, setAppCookie } from './cookies'
 import { authorizationUrl, exchangeCode } from './oidc.server'
 import { safeReturnTo } from './return-to'
 import { SESSION_ALG, sessionCookieName, signSessionToken, verifySessionToken } from './session-token'
@@ -26,10 +27,6 @@ const LoginFlow = z.object({
 type LoginFlow = z.infer<typeof LoginFlow>
 
 const flowCookieName = (secure: boolean) => (secure ? '__Host-pek_login' : 'pek_login')
-
-function cookieOptions(config: AppConfig, maxAge: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/', maxAge }
-}
 
 function redirect(location: string, status = 302): Response {
   return new Response(null, { status, headers: { location, 'cache-control': 'no-store' } })
@@ -55,7 +52,7 @@ export async function beginLogin(request: Request): Promise<Response> {
     .setIssuedAt()
     .setExpirationTime(`${FLOW_TTL_SECONDS}s`)
     .sign(keys.privateKey)
-  setCookie(flowCookieName(config.secureCookies), flow, cookieOptions(config, FLOW_TTL_SECONDS))
+  setAppCookie(config, flowCookieName(config.secureCookies), flow, FLOW_TTL_SECONDS)
   return redirect(url.toString())
 }
 
@@ -78,7 +75,7 @@ export async function completeLogin(request: Request): Promise<Response> {
   const { app, config, log } = services()
   const search = new URL(request.url).searchParams
   const flow = await readFlow(config)
-  deleteCookie(flowCookieName(config.secureCookies), { path: '/' })
+  clearAppCookie(config, flowCookieName(config.secureCookies))
   if (!flow) return redirect('/login-error?reason=expired')
   if (search.has('error')) return redirect('/login-error?reason=denied')
   try {
@@ -91,11 +88,7 @@ export async function completeLogin(request: Request): Promise<Response> {
       { userId: user.id, sessionId: session.id, realmId: config.realmId },
       session.expiresAt,
     )
-    setCookie(
-      sessionCookieName(config.secureCookies),
-      token,
-      cookieOptions(config, config.session.ttlSeconds),
-    )
+    setAppCookie(config, sessionCookieName(config.secureCookies), token, config.session.ttlSeconds)
     log.info('login', { userId: user.id })
     return redirect(flow.returnTo)
   } catch (error) {
@@ -112,6 +105,6 @@ export async function logout(): Promise<Response> {
   const claims =
     token && (await verifySessionToken(await sessionKeysFor(config), sessionIssuer(config), token))
   if (claims) await app.resolve(SessionService).revoke(claims.sessionId)
-  deleteCookie(name, { path: '/' })
+  clearAppCookie(config, name)
   return redirect('/', 303)
 }
