@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router'
 import { routeTree } from './routeTree.gen'
+import { NotFoundPage, RouteError } from './shared/RouteError'
 import { LoadingState } from './ui'
 
 export function getRouter() {
@@ -10,6 +11,8 @@ export function getRouter() {
     // Show a loading state only when a navigation is slow enough to notice.
     defaultPendingMs: 300,
     defaultPendingComponent: () => <LoadingState />,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFoundPage,
   })
 }
 

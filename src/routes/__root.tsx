@@ -1,7 +1,6 @@
 /// <reference types="vite/client" />
 import {
   createRootRoute,
-  type ErrorComponentProps,
   HeadContent,
   Link,
   Outlet,
@@ -14,9 +13,9 @@ import { type ReactNode, useEffect } from 'react'
 import { getCurrentUser } from '~/domains/user/user.functions'
 import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
 import { readLocale } from '~/shared/locale'
-import { statusOf } from '~/shared/public-error'
+import { NotFoundPage, RouteError } from '~/shared/RouteError'
 import appCss from '~/styles/app.css?url'
-import { AppShell, ErrorState, ToastProvider } from '~/ui'
+import { AppShell, ToastProvider } from '~/ui'
 
 export const Route = createRootRoute({
   beforeLoad: async () => ({ locale: readLocale(), user: await getCurrentUser() }),
@@ -35,8 +34,8 @@ export const Route = createRootRoute({
   }),
   shellComponent: Shell,
   component: Outlet,
-  errorComponent: RootError,
-  notFoundComponent: () => <ErrorState status={404} headingLevel={1} />,
+  errorComponent: RouteError,
+  notFoundComponent: NotFoundPage,
 })
 
 /** The document around every page, error pages included (then loader data may be missing). */
@@ -102,8 +101,4 @@ function Hydrated() {
     document.documentElement.dataset.hydrated = 'true'
   }, [])
   return null
-}
-
-function RootError({ error, reset }: ErrorComponentProps) {
-  return <ErrorState status={statusOf(error) ?? 500} headingLevel={1} onRetry={reset} />
 }

@@ -221,6 +221,12 @@ export async function foreignKeyToken(session: TestSession): Promise<string> {
   return signSessionToken(keys, sessionIssuer(), claims, session.expiresAt)
 }
 
+/** Valid in every respect but for another realm than the one this instance serves. */
+export async function otherRealmToken(session: TestSession): Promise<string> {
+  const claims = { userId: session.userId, sessionId: session.sessionId, realmId: 'elsewhere' }
+  return signSessionToken(await sessionKeys(), sessionIssuer(), claims, session.expiresAt)
+}
+
 // ---- pages -----------------------------------------------------------------------------------------
 
 /** Clicks before hydration do nothing: the root marks <html data-hydrated="true"> in an effect. */
@@ -228,18 +234,22 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true')
 }
 
+export interface SnapOptions {
+  /** Another page than the test's own. */
+  page?: Page
+  /** Only the viewport, e.g. with a modal open (a full-page capture stretches the page behind it). */
+  fullPage?: boolean
+}
+
 export const test = base.extend<{
-  /**
-   * Saves a full-page screenshot of the test's page (or `target`) as test-results/screenshots/<name>.png
-   * and attaches it to the report.
-   */
-  snap: (name: string, target?: Page) => Promise<void>
+  /** Saves a screenshot as test-results/screenshots/<name>.png and attaches it to the report. */
+  snap: (name: string, options?: SnapOptions) => Promise<void>
 }>({
   snap: async ({ page }, use, testInfo) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    await use(async (name, target = page) => {
+    await use(async (name, options = {}) => {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
-      await target.screenshot({ path, fullPage: true })
+      await (options.page ?? page).screenshot({ path, fullPage: options.fullPage ?? true })
       await testInfo.attach(name, { path, contentType: 'image/png' })
     })
   },

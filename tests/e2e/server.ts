@@ -37,6 +37,7 @@ const root = join(import.meta.dirname, '../..')
 const E2E_PORT = 3210
 const E2E_PUBLIC_URL = `http://localhost:${E2E_PORT}`
 const E2E_ENV_FILE = join(root, 'test-results/e2e-env.json')
+const USED_SESSIONS_FILE = join(root, 'test-results/e2e-used-sessions.json')
 const REALM_ID = 'hub'
 const basics = Object.fromEntries(
   Object.entries({ PATH: env.PATH, HOME: env.HOME }).filter(([, v]) => v !== undefined),
@@ -67,8 +68,10 @@ function shutdown(code: number): Promise<void> {
   })()
   return stopping
 }
-process.once('SIGTERM', () => void shutdown(0))
-process.once('SIGINT', () => void shutdown(0))
+// `on`, not `once`: a group signal arrives twice (directly and relayed by tsx's CLI), and a second
+// one without a handler would kill the process before the database is dropped.
+process.on('SIGTERM', () => void shutdown(0))
+process.on('SIGINT', () => void shutdown(0))
 
 /**
  * PGlite serves ONE connection at a time and the app's pool keeps its connection open while it is
@@ -149,8 +152,12 @@ async function main() {
     sessionStock,
   }
   mkdirSync(dirname(E2E_ENV_FILE), { recursive: true })
+  rmSync(USED_SESSIONS_FILE, { force: true })
   writeFileSync(E2E_ENV_FILE, `${JSON.stringify(e2eEnv, null, 2)}\n`, { mode: 0o600 })
-  cleanups.push(async () => rmSync(E2E_ENV_FILE, { force: true }))
+  cleanups.push(async () => {
+    rmSync(E2E_ENV_FILE, { force: true })
+    rmSync(USED_SESSIONS_FILE, { force: true })
+  })
 
   app = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
@@ -168,8 +175,10 @@ async function main() {
   })
   app.once('exit', (code, signal) => {
     if (stopping) return
-    console.error(`[e2e-server] the app exited unexpectedly (code ${code}, signal ${signal})`)
-    void shutdown(1)
+    // A signal to the whole process group (Playwright's gracefulShutdown) reaches the app first.
+    const expected = code === 0 || signal === 'SIGTERM' || signal === 'SIGINT'
+    if (!expected) console.error(`[e2e-server] the app exited unexpectedly (code ${code}, signal ${signal})`)
+    void shutdown(expected ? 0 : 1)
   })
   log(
     `app starting on ${E2E_PUBLIC_URL} (${embedded ? 'embedded PGlite' : 'PostgreSQL'}, OIDC ${e2eEnv.oidcIssuer}), ` +

@@ -9,7 +9,9 @@ export function createPrismaClient(database: { url: string; poolSize: number }) 
     connectionString: database.url,
     max: database.poolSize,
     connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
+    // A single-connection pool is the embedded PGlite, which serves one client at a time: give
+    // the connection back quickly so tools (seed, tests) are not locked out for half a minute.
+    idleTimeoutMillis: database.poolSize === 1 ? 500 : 30_000,
   })
   return new PrismaClient({ adapter })
 }
