@@ -1,6 +1,8 @@
 // The demo dataset `pnpm dev` and `pnpm db:seed` load: deterministic (fixed seed), built in
 // bulk with explicit ids so it loads in seconds. The demo accounts of the dev OIDC provider get
 // the roles their descriptions promise (see src/server/auth/dev-oidc/demo-accounts.ts).
+
+import { normalizeForSearch, searchTextOf } from '~/domains/user/search-text'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { DEMO_ACCOUNTS, type DemoRoleKey } from '~/server/auth/dev-oidc/demo-accounts'
 import { CIRCLE_NAMES, FAMILY_NAMES, GIVEN_NAMES, RESORT_NAMES } from './names'
@@ -42,15 +44,25 @@ function pickPath(rng: Random): MembershipStatus[] {
   return ['PENDING', 'NEWBIE', 'ACTIVE']
 }
 
+interface PlannedUser {
+  id: number
+  subject: string
+  displayName: string
+  screenName: string
+  email: string
+  firstName: string
+  lastName: string
+  nickname: string | null
+  room: string
+  cellPhone: string
+  emailPublic: boolean
+  roomPublic: boolean
+}
+
+const DORMITORY_ROOMS = { min: 101, max: 1820 }
+
 interface Plan {
-  users: {
-    id: number
-    subject: string
-    displayName: string
-    email: string
-    firstName: string
-    lastName: string
-  }[]
+  users: PlannedUser[]
   groups: {
     id: number
     name: string
@@ -66,25 +78,39 @@ interface Plan {
 function plan(options: Required<DemoDatasetOptions>): Plan {
   const rng = createRandom(options.seed)
   const demo = DEMO_ACCOUNTS.filter((a) => a.role.key !== 'newcomer')
-  const users: Plan['users'] = demo.map((a, i) => ({
-    id: i + 1,
-    subject: a.subject,
-    displayName: `${a.familyName} ${a.givenName}`,
-    email: a.email,
-    firstName: a.givenName,
-    lastName: a.familyName,
-  }))
+  const person = (
+    id: number,
+    subject: string,
+    firstName: string,
+    lastName: string,
+    email: string,
+  ): PlannedUser => ({
+    id,
+    subject,
+    displayName: `${lastName} ${firstName}`,
+    screenName: `${normalizeForSearch(firstName).replace(/[^a-z]/g, '')}${id}`,
+    email,
+    firstName,
+    lastName,
+    nickname: rng.chance(0.2) ? `${firstName.slice(0, 3)}csi` : null,
+    room: String(rng.int(DORMITORY_ROOMS.min, DORMITORY_ROOMS.max)),
+    cellPhone: `+3630${String(rng.int(1_000_000, 9_999_999))}`,
+    emailPublic: rng.chance(0.5),
+    roomPublic: rng.chance(0.8),
+  })
+  const users: Plan['users'] = demo.map((a, i) =>
+    person(i + 1, a.subject, a.givenName, a.familyName, a.email),
+  )
   for (let id = users.length + 1; users.length < options.users; id++) {
-    const firstName = rng.pick(GIVEN_NAMES)
-    const lastName = rng.pick(FAMILY_NAMES)
-    users.push({
-      id,
-      subject: `seed-${String(id).padStart(5, '0')}`,
-      displayName: `${lastName} ${firstName}`,
-      email: `user${id}@pek.example`,
-      firstName,
-      lastName,
-    })
+    users.push(
+      person(
+        id,
+        `seed-${String(id).padStart(5, '0')}`,
+        rng.pick(GIVEN_NAMES),
+        rng.pick(FAMILY_NAMES),
+        `user${id}@pek.example`,
+      ),
+    )
   }
 
   const groups: Plan['groups'] = [
@@ -190,16 +216,33 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
     async (tx) => {
       await inChunks(p.users, (chunk) =>
         tx.user.createMany({
-          data: chunk.map(({ firstName: _f, lastName: _l, ...u }) => ({
-            ...u,
+          data: chunk.map((u) => ({
+            id: u.id,
             realmId,
+            subject: u.subject,
+            displayName: u.displayName,
+            email: u.email,
+            screenName: u.screenName,
+            screenNameKey: u.screenName.toLowerCase(),
             lastLoginAt: new Date(EPOCH),
           })),
         }),
       )
       await inChunks(p.users, (chunk) =>
         tx.profile.createMany({
-          data: chunk.map((u) => ({ userId: u.id, realmId, firstName: u.firstName, lastName: u.lastName })),
+          data: chunk.map((u) => ({
+            userId: u.id,
+            realmId,
+            dormitory: 'SCHONHERZ' as const,
+            firstName: u.firstName,
+            lastName: u.lastName,
+            nickname: u.nickname,
+            room: u.room,
+            cellPhone: u.cellPhone,
+            emailPublic: u.emailPublic,
+            roomPublic: u.roomPublic,
+            ...searchTextOf(u),
+          })),
         }),
       )
       // Parents before children: the rows are planned top-down.

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'tsyringe'
 import type { RealmClient } from '~/server/db/client'
 import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { searchTextOf } from './search-text'
 import { CurrentUser, LoginClaims } from './user.schema'
 
 /** Identities: created at first login, refreshed from the provider's claims at every login. */
@@ -22,20 +23,44 @@ export class UserService {
       lastLoginAt: this.clock.now(),
     }
     const names = { firstName: claims.givenName, lastName: claims.familyName }
-    const user = await this.db.user.upsert({
-      where: { realmId_subject: { realmId: this.realmId, subject: claims.subject } },
-      create: {
-        realmId: this.realmId,
-        subject: claims.subject,
-        ...identity,
-        profile: { create: { ...names } },
-      },
-      update: {
-        ...identity,
-        profile: { upsert: { create: { ...names }, update: { ...names } } },
-      },
-      select: { id: true, displayName: true, screenName: true },
+    return this.db.$transaction(async (tx) => {
+      const user = await tx.user.upsert({
+        where: { realmId_subject: { realmId: this.realmId, subject: claims.subject } },
+        create: {
+          realmId: this.realmId,
+          subject: claims.subject,
+          ...identity,
+          profile: { create: { ...names } },
+        },
+        update: {
+          ...identity,
+          profile: { upsert: { create: { ...names }, update: { ...names } } },
+        },
+        select: {
+          id: true,
+          displayName: true,
+          screenName: true,
+          email: true,
+          profile: {
+            select: {
+              firstName: true,
+              lastName: true,
+              nickname: true,
+              room: true,
+              emailPublic: true,
+              roomPublic: true,
+            },
+          },
+        },
+      })
+      // Names and e-mail are searched: keep the search text in step with the claims.
+      if (user.profile) {
+        await tx.profile.update({
+          where: { userId_realmId: { userId: user.id, realmId: this.realmId } },
+          data: searchTextOf({ ...user.profile, ...user }),
+        })
+      }
+      return CurrentUser.parse(user)
     })
-    return CurrentUser.parse(user)
   }
 }

@@ -10,6 +10,7 @@
 // until the first closes, so two pools in one process can deadlock each other.
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 export interface EmbeddedPostgresOptions {
@@ -42,7 +43,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const db = await PGlite.create(options.dataDir)
+  // pg_trgm backs the people search's trigram indexes (docs/decisions/0009-people-search.md).
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } })
   // The PGlite server refuses a connection while it still counts the previous one, which it only
   // forgets a tick after the socket closed; our front door below waits for that instead.
   const backend = new PGLiteSocketServer({ db, host, port: 0, maxConnections: 1 })

@@ -1,0 +1,2 @@
+-- Trigram matching for the people search (docs/decisions/0009-people-search.md).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
