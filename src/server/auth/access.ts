@@ -48,3 +48,17 @@ export async function authorize(app: DependencyContainer, actor: Actor, scope: S
     .can(actor, scope, target)
   if (!allowed) throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
 }
+
+/** Which of `scopes` the actor holds on `target`; asked together with the required scope. */
+export async function grantedScopes(
+  app: DependencyContainer,
+  actor: Actor,
+  scopes: readonly Scope[],
+  target: Target,
+): Promise<ReadonlySet<Scope>> {
+  const resolver = app.resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
+  const answers = await Promise.all(
+    scopes.map(async (s) => [s, await resolver.can(actor, s, target)] as const),
+  )
+  return new Set(answers.filter(([, allowed]) => allowed).map(([s]) => s))
+}

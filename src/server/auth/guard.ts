@@ -9,25 +9,39 @@ import { requestContainer } from '../di/request-scope'
 import { CONFIG, type TokenTypes } from '../di/tokens'
 import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
-import { authenticate, authorize } from './access'
+import { authenticate, authorize, grantedScopes } from './access'
 import { clearAppCookie } from './cookies'
 import { ANY_TARGET, type Scope, type Target } from './scopes'
 import { sessionCookieName } from './session-token'
 
-async function guard(scope: Scope, target: Target) {
+export interface GuardOptions {
+  /**
+   * Further scopes decided on the same target without refusing the call: the answers reach the
+   * handler as `context.granted`, e.g. whether hidden profile fields may be shown.
+   */
+  reveal?: readonly Scope[]
+}
+
+/**
+ * The decision itself, for server functions (below) and plain server routes (photos, exports):
+ * authenticate the cookie, require `scope` on `target`, answer the `reveal` scopes, and open the
+ * request's container.
+ */
+export async function guardRequest(scope: Scope, target: Target, options: GuardOptions = {}) {
   const app = getAppContainer()
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
   const cookie = sessionCookieName(config.secureCookies)
   const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
   if (rejectedToken) clearAppCookie(config, cookie)
   await authorize(app, actor, scope, target)
-  return { actor, services: requestContainer(app, actor, currentRequestId()) }
+  const granted = await grantedScopes(app, actor, options.reveal ?? [], target)
+  return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
 }
 
 /** Guards an entry point that takes no input: the scope is checked on "anything". */
-export function authGuard(scope: Scope) {
+export function authGuard(scope: Scope, options?: GuardOptions) {
   return createMiddleware({ type: 'function' }).server(async ({ next }) =>
-    next({ context: await guard(scope, ANY_TARGET) }),
+    next({ context: await guardRequest(scope, ANY_TARGET, options) }),
   )
 }
 
@@ -36,6 +50,7 @@ export function authGuardOn<S extends z.ZodType>(
   scope: Scope,
   input: S,
   target: (input: z.output<S>) => Target,
+  options?: GuardOptions,
 ) {
   // A function validator (not the bare schema) so that a failure is our ValidationError: Start
   // would otherwise wrap zod's issues into an opaque Error.
@@ -45,5 +60,7 @@ export function authGuardOn<S extends z.ZodType>(
   const validate: Validate = (raw) => parseInput(input, raw)
   return createMiddleware({ type: 'function' })
     .validator<Validate>(validate as never)
-    .server(async ({ next, data }) => next({ context: await guard(scope, target(data as z.output<S>)) }))
+    .server(async ({ next, data }) =>
+      next({ context: await guardRequest(scope, target(data as z.output<S>), options) }),
+    )
 }

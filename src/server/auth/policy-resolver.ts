@@ -17,9 +17,14 @@ const USER_SCOPES: ReadonlySet<Scope> = new Set([
   'session:view',
 ])
 
+/** Scopes a user holds on their own account (the target is the actor itself). */
+const SELF_SCOPES: ReadonlySet<Scope> = new Set(['user:view-profile', 'user:edit'])
+
 @injectable()
 export class HubPolicyResolver implements PolicyResolver {
-  async can(actor: Actor, scope: Scope, _target: Target): Promise<boolean> {
-    return (actor.kind === 'user' ? USER_SCOPES : ANONYMOUS_SCOPES).has(scope)
+  async can(actor: Actor, scope: Scope, target: Target): Promise<boolean> {
+    if (actor.kind === 'anonymous') return ANONYMOUS_SCOPES.has(scope)
+    if (target.type === 'user' && target.userId === actor.userId && SELF_SCOPES.has(scope)) return true
+    return USER_SCOPES.has(scope)
   }
 }

@@ -4,7 +4,11 @@
 export const SCOPES = {
   'group:view': 'See a group in the directory and its public data (name, description, tree).',
   'group:view-members': "See a group's members and their posts.",
-  'user:view-basic': "See a user's name and screen name.",
+  'user:view-basic': "See a user's public profile: name, screen name, photo and the fields they made public.",
+  'user:view-profile':
+    "See a user's full profile, hidden fields included (the owner; holders of the full-profile permission).",
+  'user:edit': "Change a user's profile, privacy switches, external accounts and photo (the owner; admins).",
+  'user:admin': "Disable a user's account and end their sessions.",
   'session:view': 'See who you are logged in as (everyone, anonymous visitors too).',
 } as const
 
@@ -15,3 +19,4 @@ export type Target = { type: 'any' } | { type: 'group'; groupId: number } | { ty
 
 export const ANY_TARGET: Target = { type: 'any' }
 export const groupTarget = (groupId: number): Target => ({ type: 'group', groupId })
+export const userTarget = (userId: number): Target => ({ type: 'user', userId })

@@ -3,7 +3,8 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import type { DependencyContainer } from 'tsyringe'
 import type { z } from 'zod'
-import { authenticate, authorize } from '../auth/access'
+import { authenticate, authorize, grantedScopes } from '../auth/access'
+import type { GuardOptions } from '../auth/guard'
 import type { Scope, Target } from '../auth/scopes'
 import { requestContainer } from '../di/request-scope'
 import { LOGGER, type TokenTypes } from '../di/tokens'
@@ -56,15 +57,18 @@ export function guardedProcedure<S extends z.ZodType>(
   scope: Scope,
   input: S,
   target: (input: z.output<S>) => Target,
+  options: GuardOptions = {},
 ) {
   return t.procedure
     .use(errorMapping)
     .input(input)
     .use(async ({ ctx, input: parsed, next }) => {
       const { actor } = await authenticate(ctx.app, ctx.token)
-      await authorize(ctx.app, actor, scope, target(parsed as z.output<S>))
+      const on = target(parsed as z.output<S>)
+      await authorize(ctx.app, actor, scope, on)
+      const granted = await grantedScopes(ctx.app, actor, options.reveal ?? [], on)
       return next({
-        ctx: { actor, services: requestContainer(ctx.app, actor, ctx.requestId) },
+        ctx: { actor, granted, services: requestContainer(ctx.app, actor, ctx.requestId) },
       })
     })
 }
