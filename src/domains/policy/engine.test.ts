@@ -1,0 +1,220 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Scope, Target } from '~/server/auth/scopes'
+import { ancestorsOf, can, explain, snapshotOf, whoCan } from './engine'
+import type { PolicyModel, Statement, StatementTarget } from './model'
+import { covers, uncovered } from './subset'
+
+const SCOPES: Scope[] = ['group:view-members', 'user:edit', 'user:view-profile']
+const GROUPS = 8
+const USERS = 5
+
+const targetArb: fc.Arbitrary<StatementTarget> = fc.oneof(
+  fc.constant({ kind: 'any' as const }),
+  fc.record({
+    kind: fc.constant('group' as const),
+    groupId: fc.integer({ min: 1, max: GROUPS }),
+    withDescendants: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('user' as const), userId: fc.integer({ min: 1, max: USERS }) }),
+  fc.constant({ kind: 'self' as const }),
+  fc.record({ kind: fc.constant('post-group' as const), withDescendants: fc.boolean() }),
+)
+
+const modelArb: fc.Arbitrary<PolicyModel> = fc
+  .record({
+    parents: fc.array(fc.nat(), { minLength: GROUPS, maxLength: GROUPS }),
+    statements: fc.array(
+      fc.record({
+        policyId: fc.integer({ min: 1, max: 4 }),
+        scope: fc.constantFrom(...SCOPES),
+        target: targetArb,
+      }),
+      { maxLength: 12 },
+    ),
+    assignments: fc.array(
+      fc.record({ policyId: fc.integer({ min: 1, max: 4 }), userId: fc.integer({ min: 1, max: USERS }) }),
+      { maxLength: 6 },
+    ),
+    bindings: fc.array(
+      fc.record({ postTypeId: fc.integer({ min: 1, max: 3 }), policyId: fc.integer({ min: 1, max: 4 }) }),
+      { maxLength: 3 },
+    ),
+    posts: fc.array(
+      fc.record({
+        userId: fc.integer({ min: 1, max: USERS }),
+        postTypeId: fc.integer({ min: 1, max: 3 }),
+        groupId: fc.integer({ min: 1, max: GROUPS }),
+      }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ parents, statements, assignments, bindings, posts }) => ({
+    // Group i's parent is a lower id (or none): a forest, like the real tree.
+    groupParent: new Map(parents.map((p, i) => [i + 1, i === 0 || p % 3 === 0 ? null : (p % i) + 1])),
+    policies: new Map(
+      [1, 2, 3, 4].map((id) => [id, { id, name: `p${id}`, parentId: null, canIssue: false }]),
+    ),
+    statements: statements.map((s, i) => ({ ...s, id: i + 1 })),
+    assignments,
+    bindings,
+    posts,
+  }))
+
+const queryArb = fc.record({
+  userId: fc.integer({ min: 1, max: USERS }),
+  scope: fc.constantFrom(...SCOPES),
+  target: fc.oneof(
+    fc.constant<Target>({ type: 'any' }),
+    fc.integer({ min: 1, max: GROUPS }).map((groupId): Target => ({ type: 'group', groupId })),
+    fc.integer({ min: 1, max: USERS }).map((userId): Target => ({ type: 'user', userId })),
+  ),
+})
+
+/** The rules written out naively, straight from PRODUCT.md, as an oracle for the engine. */
+function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target): boolean {
+  const reaches = (t: StatementTarget, postGroup: number | null): boolean => {
+    if (t.kind === 'any') return true
+    if (target.type === 'any') return false
+    if (t.kind === 'self') return target.type === 'user' && target.userId === userId
+    if (t.kind === 'user') return target.type === 'user' && target.userId === t.userId
+    const groupId = t.kind === 'group' ? t.groupId : postGroup
+    if (groupId === null || target.type !== 'group') return false
+    if (groupId === target.groupId) return true
+    return t.withDescendants && ancestorsOf(model.groupParent, target.groupId).includes(groupId)
+  }
+  const holds = (policyId: number, postGroup: number | null) =>
+    model.statements.some(
+      (s) =>
+        s.policyId === policyId &&
+        s.scope === scope &&
+        (s.target.kind !== 'post-group' || postGroup !== null) &&
+        reaches(s.target, postGroup),
+    )
+  return (
+    model.assignments.some((a) => a.userId === userId && holds(a.policyId, null)) ||
+    model.posts.some(
+      (p) =>
+        p.userId === userId &&
+        model.bindings.some((b) => b.postTypeId === p.postTypeId && holds(b.policyId, p.groupId)),
+    )
+  )
+}
+
+describe('policy engine consistency', () => {
+  it('can = explain finds a chain = the user is in whoCan = the naive rules', () => {
+    fc.assert(
+      fc.property(modelArb, queryArb, (model, { userId, scope, target }) => {
+        const snapshot = snapshotOf(model, userId)
+        const allowed = can(snapshot, model.groupParent, scope, target)
+        const explanation = explain(snapshot, model.groupParent, scope, target)
+        expect(explanation.allowed).toBe(allowed)
+        expect(explanation.chain !== null).toBe(allowed)
+        expect(whoCan(model, scope, target).has(userId)).toBe(allowed)
+        expect(allowed).toBe(oracle(model, userId, scope, target))
+      }),
+      { numRuns: 500, seed: 20261122 },
+    )
+  })
+
+  it('explains a cascade through the ancestor that granted it', () => {
+    const model: PolicyModel = {
+      groupParent: new Map([
+        [1, null],
+        [2, 1],
+        [3, 2],
+      ]),
+      policies: new Map([[1, { id: 1, name: 'resort leader', parentId: null, canIssue: false }]]),
+      statements: [
+        {
+          id: 1,
+          policyId: 1,
+          scope: 'group:view-members',
+          target: { kind: 'post-group', withDescendants: true },
+        },
+      ],
+      assignments: [],
+      bindings: [{ postTypeId: 7, policyId: 1 }],
+      posts: [{ userId: 1, postTypeId: 7, groupId: 1 }],
+    }
+    const result = explain(snapshotOf(model, 1), model.groupParent, 'group:view-members', {
+      type: 'group',
+      groupId: 3,
+    })
+    expect(result.chain).toMatchObject({
+      throughAncestor: 1,
+      grant: { source: { kind: 'post', groupId: 1, postTypeId: 7 } },
+    })
+    expect(
+      can(snapshotOf(model, 2), model.groupParent, 'group:view-members', { type: 'group', groupId: 3 }),
+    ).toBe(false)
+  })
+})
+
+describe('delegation (a child holds only what its parent holds)', () => {
+  it('a child whose statements are all covered never reaches further than its parent', () => {
+    fc.assert(
+      fc.property(
+        modelArb,
+        fc.array(fc.record({ scope: fc.constantFrom(...SCOPES), target: targetArb }), { maxLength: 4 }),
+        queryArb,
+        (model, childStatements, query) => {
+          const parent = model.statements.filter((s) => s.policyId === 1)
+          fc.pre(uncovered(childStatements, parent, model.groupParent).length === 0)
+          const only = (statements: Pick<Statement, 'scope' | 'target'>[]): PolicyModel => ({
+            ...model,
+            statements: statements.map((s, i) => ({ ...s, id: i + 1, policyId: 1 })),
+            assignments: [{ policyId: 1, userId: query.userId }],
+            posts: model.posts.filter((p) => p.userId === query.userId),
+            bindings: model.bindings.map((b) => ({ ...b, policyId: 1 })),
+          })
+          const viaChild = can(
+            snapshotOf(only(childStatements), query.userId),
+            model.groupParent,
+            query.scope,
+            query.target,
+          )
+          const viaParent = can(
+            snapshotOf(only(parent), query.userId),
+            model.groupParent,
+            query.scope,
+            query.target,
+          )
+          expect(!viaChild || viaParent).toBe(true)
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    )
+  })
+
+  it('covers: anything ⊇ everything; a subtree ⊇ its descendants; a single group ⊉ its subtree', () => {
+    const tree = new Map<number, number | null>([
+      [1, null],
+      [2, 1],
+      [3, 2],
+    ])
+    expect(covers({ kind: 'any' }, { kind: 'self' }, tree)).toBe(true)
+    expect(
+      covers(
+        { kind: 'group', groupId: 1, withDescendants: true },
+        { kind: 'group', groupId: 3, withDescendants: true },
+        tree,
+      ),
+    ).toBe(true)
+    expect(
+      covers(
+        { kind: 'group', groupId: 1, withDescendants: false },
+        { kind: 'group', groupId: 1, withDescendants: true },
+        tree,
+      ),
+    ).toBe(false)
+    expect(
+      covers(
+        { kind: 'group', groupId: 2, withDescendants: true },
+        { kind: 'group', groupId: 1, withDescendants: false },
+        tree,
+      ),
+    ).toBe(false)
+    expect(covers({ kind: 'self' }, { kind: 'any' }, tree)).toBe(false)
+  })
+})

@@ -1,0 +1,153 @@
+// The policy engine: pure functions over a PolicyModel. `can`, `explain`, `whoCan` and `whatCan`
+// all read the same grants, so they cannot disagree (a property test checks it anyway).
+import type { Scope, Target } from '~/server/auth/scopes'
+import type { PolicyModel, Statement, StatementTarget } from './model'
+
+/** How a user came to hold a statement. */
+export type GrantSource =
+  | { kind: 'assignment'; policyId: number }
+  | { kind: 'post'; policyId: number; postTypeId: number; groupId: number }
+
+/** A statement made concrete for one user: templates filled in with the post's group, `self` with the user. */
+export type GrantTarget =
+  | { kind: 'any' }
+  | { kind: 'group'; groupId: number; withDescendants: boolean }
+  | { kind: 'user'; userId: number }
+
+export interface Grant {
+  scope: Scope
+  target: GrantTarget
+  statementId: number
+  source: GrantSource
+}
+
+/** One user's effective grants, by scope: what a request is decided on. */
+export type Snapshot = ReadonlyMap<Scope, readonly Grant[]>
+
+export interface Explanation {
+  allowed: boolean
+  /** The grant that allows it and, for a cascade, the ancestor group it was granted on. */
+  chain: { grant: Grant; throughAncestor: number | null } | null
+}
+
+function concrete(target: StatementTarget, userId: number, postGroupId: number | null): GrantTarget | null {
+  switch (target.kind) {
+    case 'self':
+      return { kind: 'user', userId }
+    case 'post-group':
+      return postGroupId === null
+        ? null
+        : { kind: 'group', groupId: postGroupId, withDescendants: target.withDescendants }
+    default:
+      return target
+  }
+}
+
+function statementsByPolicy(model: PolicyModel): Map<number, Statement[]> {
+  const byPolicy = new Map<number, Statement[]>()
+  for (const s of model.statements) byPolicy.set(s.policyId, [...(byPolicy.get(s.policyId) ?? []), s])
+  return byPolicy
+}
+
+/** Every grant `userId` holds, by direct assignment or through a post. */
+export function snapshotOf(
+  model: PolicyModel,
+  userId: number,
+  byPolicy = statementsByPolicy(model),
+): Snapshot {
+  const grants = new Map<Scope, Grant[]>()
+  const add = (statement: Statement, source: GrantSource, postGroupId: number | null) => {
+    const target = concrete(statement.target, userId, postGroupId)
+    if (!target) return
+    grants.set(statement.scope, [
+      ...(grants.get(statement.scope) ?? []),
+      { scope: statement.scope, target, statementId: statement.id, source },
+    ])
+  }
+  for (const a of model.assignments) {
+    if (a.userId !== userId) continue
+    for (const s of byPolicy.get(a.policyId) ?? []) add(s, { kind: 'assignment', policyId: a.policyId }, null)
+  }
+  for (const post of model.posts) {
+    if (post.userId !== userId) continue
+    for (const b of model.bindings) {
+      if (b.postTypeId !== post.postTypeId) continue
+      const source: GrantSource = {
+        kind: 'post',
+        policyId: b.policyId,
+        postTypeId: post.postTypeId,
+        groupId: post.groupId,
+      }
+      for (const s of byPolicy.get(b.policyId) ?? []) add(s, source, post.groupId)
+    }
+  }
+  return grants
+}
+
+/** The group and its ancestors, nearest first; stops on a cycle rather than looping. */
+export function ancestorsOf(groupParent: PolicyModel['groupParent'], groupId: number): number[] {
+  const chain: number[] = []
+  let current: number | null | undefined = groupId
+  while (current !== null && current !== undefined && !chain.includes(current)) {
+    chain.push(current)
+    current = groupParent.get(current)
+  }
+  return chain
+}
+
+function matches(
+  grant: Grant,
+  target: Target,
+  ancestors: readonly number[],
+): { throughAncestor: number | null } | null {
+  const g = grant.target
+  if (g.kind === 'any') return { throughAncestor: null }
+  if (target.type === 'user')
+    return g.kind === 'user' && g.userId === target.userId ? { throughAncestor: null } : null
+  if (target.type !== 'group' || g.kind !== 'group') return null
+  if (g.groupId === target.groupId) return { throughAncestor: null }
+  return g.withDescendants && ancestors.includes(g.groupId) ? { throughAncestor: g.groupId } : null
+}
+
+export function explain(
+  snapshot: Snapshot,
+  groupParent: PolicyModel['groupParent'],
+  scope: Scope,
+  target: Target,
+): Explanation {
+  const ancestors = target.type === 'group' ? ancestorsOf(groupParent, target.groupId).slice(1) : []
+  for (const grant of snapshot.get(scope) ?? []) {
+    const hit = matches(grant, target, ancestors)
+    if (hit) return { allowed: true, chain: { grant, throughAncestor: hit.throughAncestor } }
+  }
+  return { allowed: false, chain: null }
+}
+
+export function can(
+  snapshot: Snapshot,
+  groupParent: PolicyModel['groupParent'],
+  scope: Scope,
+  target: Target,
+) {
+  return explain(snapshot, groupParent, scope, target).allowed
+}
+
+/** Every user who holds `scope` on `target`, each with the chain that grants it. */
+export function whoCan(model: PolicyModel, scope: Scope, target: Target): Map<number, Explanation> {
+  const byPolicy = statementsByPolicy(model)
+  const holders = new Set<number>([
+    ...model.assignments.map((a) => a.userId),
+    ...model.posts.map((p) => p.userId),
+  ])
+  const result = new Map<number, Explanation>()
+  for (const userId of holders) {
+    const explanation = explain(snapshotOf(model, userId, byPolicy), model.groupParent, scope, target)
+    if (explanation.allowed) result.set(userId, explanation)
+  }
+  return result
+}
+
+/** Everything a user may do, flattened for display. */
+export function whatCan(snapshot: Snapshot): Grant[] {
+  return [...snapshot.values()].flat()
+}
