@@ -56,6 +56,10 @@ RUN node --input-type=module -e "await import('/app/dist/server/server.js').catc
       console.error('dist/server/server.js does not load with production dependencies only:', e.message); \
       process.exit(1) })"
 
+# Profile photos (PHOTO_STORAGE_DIR): a folder the node user owns, so a volume mounted here inherits that owner.
+ENV PHOTO_STORAGE_DIR=/var/lib/pek/photos
+RUN mkdir -p /var/lib/pek/photos && chown node:node /var/lib/pek/photos
+
 USER node
 EXPOSE 3000
 

@@ -15,6 +15,33 @@ const pem = z
   .string()
   .refine((v) => v.includes('-----BEGIN PRIVATE KEY-----'), 'must be a PKCS#8 PEM private key')
 
+const publicPem = z
+  .string()
+  .refine(
+    (v) => v.includes('-----BEGIN PUBLIC KEY-----'),
+    'must be an SPKI PEM public key (openssl pkey -pubout)',
+  )
+
+/** A JSON array on one line: [{"kid":"…","publicKey":"-----BEGIN PUBLIC KEY-----\n…"}] (.env.example). */
+const previousKeys = z
+  .string()
+  .default('[]')
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"kid", "publicKey"}' })
+      return z.NEVER
+    }
+  })
+  .pipe(
+    z
+      .array(z.strictObject({ kid: z.string().min(1).max(64), publicKey: publicPem }), {
+        message: 'must be a JSON array of {"kid", "publicKey"}',
+      })
+      .max(10),
+  )
+
 const envObject = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   REALM_ID: z
@@ -35,7 +62,13 @@ const envObject = z.object({
   SESSION_SIGNING_KEY: pem,
   SESSION_KEY_ID: z.string().min(1).max(64),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(12).default(12),
+  /** Public keys of retired signing keys, still accepted until their tokens expire (key rotation). */
+  SESSION_PREVIOUS_KEYS: previousKeys,
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The folder profile photos are stored in (src/server/storage), relative to the working directory. */
+  PHOTO_STORAGE_DIR: z.string().trim().min(1).default('.data/photos'),
 })
 
 export const envSchema = envObject.superRefine((env, ctx) => {
@@ -44,6 +77,14 @@ export const envSchema = envObject.superRefine((env, ctx) => {
       code: 'custom',
       path: ['OIDC_ALLOW_INSECURE'],
       message: 'may only be true for a loopback issuer (localhost / 127.0.0.1)',
+    })
+  }
+  const kids = [env.SESSION_KEY_ID, ...env.SESSION_PREVIOUS_KEYS.map((k) => k.kid)]
+  if (new Set(kids).size !== kids.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SESSION_PREVIOUS_KEYS'],
+      message: 'every kid must be unique and differ from SESSION_KEY_ID',
     })
   }
   if (env.NODE_ENV === 'production' && env.OIDC_ALLOW_INSECURE) {
@@ -70,8 +111,18 @@ export interface AppConfig {
     redirectUri: string
     allowInsecure: boolean
   }
-  session: { signingKeyPem: string; keyId: string; ttlSeconds: number }
+  session: {
+    signingKeyPem: string
+    keyId: string
+    /** Verification-only keys of earlier signing keys (rotation by `kid`). */
+    previousKeys: { keyId: string; publicKeyPem: string }[]
+    /** Absolute lifetime of a session. */
+    ttlSeconds: number
+    /** A session ends after this long without a request. */
+    idleSeconds: number
+  }
   logLevel: Env['LOG_LEVEL']
+  storage: { photoDir: string }
 }
 
 export class ConfigError extends Error {
@@ -116,9 +167,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     session: {
       signingKeyPem: env.SESSION_SIGNING_KEY,
       keyId: env.SESSION_KEY_ID,
+      previousKeys: env.SESSION_PREVIOUS_KEYS.map((k) => ({ keyId: k.kid, publicKeyPem: k.publicKey })),
       ttlSeconds: Math.round(env.SESSION_TTL_HOURS * 3600),
+      idleSeconds: env.SESSION_IDLE_MINUTES * 60,
     },
     logLevel: env.LOG_LEVEL,
+    storage: { photoDir: env.PHOTO_STORAGE_DIR },
   }
 }
 

@@ -14,10 +14,20 @@ try {
   process.exit(1)
 }
 
+/** The static files (dist/client) get the security headers the app's own responses get. */
+const securityHeaders = async (_request, next) => {
+  const response = await next()
+  entry.applySecurityHeaders(response.headers, config, entry.newCspNonce())
+  return response
+}
+
 const server = serve({
   port: config.port,
   fetch: entry.default.fetch,
-  middleware: [staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname })],
+  middleware: [
+    securityHeaders,
+    staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname }),
+  ],
   silent: true,
 })
 await server.ready()

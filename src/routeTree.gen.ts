@@ -13,12 +13,18 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as HealthzRouteImport } from './routes/healthz'
 import { Route as LoginErrorRouteImport } from './routes/login-error'
 import { Route as ReadyzRouteImport } from './routes/readyz'
+import { Route as RegisterRouteImport } from './routes/register'
+import { Route as SearchRouteImport } from './routes/search'
 import { Route as AuthCallbackRouteImport } from './routes/auth/callback'
 import { Route as AuthLoginRouteImport } from './routes/auth/login'
 import { Route as AuthLogoutRouteImport } from './routes/auth/logout'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
 import { Route as GroupsTreeRouteImport } from './routes/groups/tree'
+import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
+import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
+import { Route as UScreenNameEditRouteImport } from './routes/u/$screenName/edit'
+import { Route as ApiUsersUserIdPhotoRouteImport } from './routes/api/users/$userId/photo'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -38,6 +44,16 @@ const LoginErrorRoute = LoginErrorRouteImport.update({
 const ReadyzRoute = ReadyzRouteImport.update({
   id: '/readyz',
   path: '/readyz',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RegisterRoute = RegisterRouteImport.update({
+  id: '/register',
+  path: '/register',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SearchRoute = SearchRouteImport.update({
+  id: '/search',
+  path: '/search',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AuthCallbackRoute = AuthCallbackRouteImport.update({
@@ -70,30 +86,62 @@ const GroupsTreeRoute = GroupsTreeRouteImport.update({
   path: '/groups/tree',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ProfilePhotoRoute = ProfilePhotoRouteImport.update({
+  id: '/profile/photo',
+  path: '/profile/photo',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const UScreenNameIndexRoute = UScreenNameIndexRouteImport.update({
+  id: '/u/$screenName/',
+  path: '/u/$screenName/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const UScreenNameEditRoute = UScreenNameEditRouteImport.update({
+  id: '/u/$screenName/edit',
+  path: '/u/$screenName/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ApiUsersUserIdPhotoRoute = ApiUsersUserIdPhotoRouteImport.update({
+  id: '/api/users/$userId/photo',
+  path: '/api/users/$userId/photo',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
   '/readyz': typeof ReadyzRoute
+  '/register': typeof RegisterRoute
+  '/search': typeof SearchRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
+  '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/u/$screenName/': typeof UScreenNameIndexRoute
+  '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
   '/readyz': typeof ReadyzRoute
+  '/register': typeof RegisterRoute
+  '/search': typeof SearchRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/profile/photo': typeof ProfilePhotoRoute
   '/groups': typeof GroupsIndexRoute
+  '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/u/$screenName': typeof UScreenNameIndexRoute
+  '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -101,12 +149,18 @@ export interface FileRoutesById {
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
   '/readyz': typeof ReadyzRoute
+  '/register': typeof RegisterRoute
+  '/search': typeof SearchRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
+  '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/u/$screenName/': typeof UScreenNameIndexRoute
+  '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -115,36 +169,54 @@ export interface FileRouteTypes {
     | '/healthz'
     | '/login-error'
     | '/readyz'
+    | '/register'
+    | '/search'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/profile/photo'
     | '/groups/'
+    | '/u/$screenName/edit'
+    | '/u/$screenName/'
+    | '/api/users/$userId/photo'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/healthz'
     | '/login-error'
     | '/readyz'
+    | '/register'
+    | '/search'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/profile/photo'
     | '/groups'
+    | '/u/$screenName/edit'
+    | '/u/$screenName'
+    | '/api/users/$userId/photo'
   id:
     | '__root__'
     | '/'
     | '/healthz'
     | '/login-error'
     | '/readyz'
+    | '/register'
+    | '/search'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/profile/photo'
     | '/groups/'
+    | '/u/$screenName/edit'
+    | '/u/$screenName/'
+    | '/api/users/$userId/photo'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -152,12 +224,18 @@ export interface RootRouteChildren {
   HealthzRoute: typeof HealthzRoute
   LoginErrorRoute: typeof LoginErrorRoute
   ReadyzRoute: typeof ReadyzRoute
+  RegisterRoute: typeof RegisterRoute
+  SearchRoute: typeof SearchRoute
   AuthCallbackRoute: typeof AuthCallbackRoute
   AuthLoginRoute: typeof AuthLoginRoute
   AuthLogoutRoute: typeof AuthLogoutRoute
   GroupsGroupIdRoute: typeof GroupsGroupIdRoute
   GroupsTreeRoute: typeof GroupsTreeRoute
+  ProfilePhotoRoute: typeof ProfilePhotoRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
+  UScreenNameEditRoute: typeof UScreenNameEditRoute
+  UScreenNameIndexRoute: typeof UScreenNameIndexRoute
+  ApiUsersUserIdPhotoRoute: typeof ApiUsersUserIdPhotoRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -188,6 +266,20 @@ declare module '@tanstack/react-router' {
       path: '/readyz'
       fullPath: '/readyz'
       preLoaderRoute: typeof ReadyzRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/register': {
+      id: '/register'
+      path: '/register'
+      fullPath: '/register'
+      preLoaderRoute: typeof RegisterRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/search': {
+      id: '/search'
+      path: '/search'
+      fullPath: '/search'
+      preLoaderRoute: typeof SearchRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/auth/callback': {
@@ -232,6 +324,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsTreeRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/profile/photo': {
+      id: '/profile/photo'
+      path: '/profile/photo'
+      fullPath: '/profile/photo'
+      preLoaderRoute: typeof ProfilePhotoRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/u/$screenName/': {
+      id: '/u/$screenName/'
+      path: '/u/$screenName'
+      fullPath: '/u/$screenName/'
+      preLoaderRoute: typeof UScreenNameIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/u/$screenName/edit': {
+      id: '/u/$screenName/edit'
+      path: '/u/$screenName/edit'
+      fullPath: '/u/$screenName/edit'
+      preLoaderRoute: typeof UScreenNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/api/users/$userId/photo': {
+      id: '/api/users/$userId/photo'
+      path: '/api/users/$userId/photo'
+      fullPath: '/api/users/$userId/photo'
+      preLoaderRoute: typeof ApiUsersUserIdPhotoRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -240,12 +360,18 @@ const rootRouteChildren: RootRouteChildren = {
   HealthzRoute: HealthzRoute,
   LoginErrorRoute: LoginErrorRoute,
   ReadyzRoute: ReadyzRoute,
+  RegisterRoute: RegisterRoute,
+  SearchRoute: SearchRoute,
   AuthCallbackRoute: AuthCallbackRoute,
   AuthLoginRoute: AuthLoginRoute,
   AuthLogoutRoute: AuthLogoutRoute,
   GroupsGroupIdRoute: GroupsGroupIdRoute,
   GroupsTreeRoute: GroupsTreeRoute,
+  ProfilePhotoRoute: ProfilePhotoRoute,
   GroupsIndexRoute: GroupsIndexRoute,
+  UScreenNameEditRoute: UScreenNameEditRoute,
+  UScreenNameIndexRoute: UScreenNameIndexRoute,
+  ApiUsersUserIdPhotoRoute: ApiUsersUserIdPhotoRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

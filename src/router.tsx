@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router'
 import { routeTree } from './routeTree.gen'
+import { requestCspNonce } from './shared/csp-nonce'
 import { NotFoundPage, RouteError } from './shared/RouteError'
 import { LoadingState } from './ui'
 
@@ -13,6 +14,8 @@ export function getRouter() {
     defaultPendingComponent: () => <LoadingState />,
     defaultErrorComponent: RouteError,
     defaultNotFoundComponent: NotFoundPage,
+    // Stamped on every inline script and style the server renders; the CSP allows only those.
+    ssr: { nonce: requestCspNonce() },
   })
 }
 

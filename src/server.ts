@@ -4,5 +4,7 @@ import 'reflect-metadata'
 import { createServerEntry, createStartHandler, defaultStreamHandler } from '@tanstack/react-start/server'
 
 export { appConfig, ConfigError } from '#config'
+// The static files bypass Start's middleware; scripts/start.mjs gives them the same headers.
+export { applySecurityHeaders, newCspNonce } from './server/http/security-headers'
 
 export default createServerEntry({ fetch: createStartHandler(defaultStreamHandler) })

@@ -42,6 +42,13 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT'
+  /** A conflict caused by one field's value (a taken screen name) names it, like a ValidationError. */
+  constructor(
+    message = 'Conflict',
+    readonly fields?: FieldErrors,
+  ) {
+    super(message)
+  }
 }
 
 export class InvalidStateError extends DomainError {

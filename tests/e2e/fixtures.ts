@@ -51,11 +51,7 @@ export function e2eEnv(): E2eEnv {
 let cachedKeys: Promise<SessionKeys> | undefined
 function sessionKeys(): Promise<SessionKeys> {
   const env = e2eEnv()
-  cachedKeys ??= loadSessionKeys({
-    signingKeyPem: env.sessionSigningKey,
-    keyId: env.sessionKeyId,
-    ttlSeconds: 3600,
-  })
+  cachedKeys ??= loadSessionKeys({ signingKeyPem: env.sessionSigningKey, keyId: env.sessionKeyId })
   return cachedKeys
 }
 
@@ -216,7 +212,7 @@ export async function unknownKidToken(session: TestSession): Promise<string> {
 export async function foreignKeyToken(session: TestSession): Promise<string> {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-  const keys = await loadSessionKeys({ signingKeyPem: pem, keyId: e2eEnv().sessionKeyId, ttlSeconds: 3600 })
+  const keys = await loadSessionKeys({ signingKeyPem: pem, keyId: e2eEnv().sessionKeyId })
   const claims = { userId: session.userId, sessionId: session.sessionId, realmId: e2eEnv().realmId }
   return signSessionToken(keys, sessionIssuer(), claims, session.expiresAt)
 }

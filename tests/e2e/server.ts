@@ -171,6 +171,11 @@ async function main() {
       // http:// (docker-compose.yml's `oidc` profile runs as development for the same reason).
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // The PGlite session stock is created at start-up and used up over the whole run: a longer run
+      // must not see it idle out (the idle timeout is tested with a fake clock in tests/integration).
+      SESSION_IDLE_MINUTES: '720',
+      // The run's own folder (removed on exit), not the checkout's .data/photos.
+      PHOTO_STORAGE_DIR: join(dataDir, 'photos'),
     },
   })
   app.once('exit', (code, signal) => {

@@ -3,8 +3,10 @@ import 'reflect-metadata'
 import { generateKeyPairSync } from 'node:crypto'
 import { type DependencyContainer, container as root } from 'tsyringe'
 import { type AppConfig, loadConfig } from '#config'
+import type { PolicyResolver } from '~/server/auth/policy-resolver'
 import { type BasePrismaClient, createPrismaClient } from '~/server/db/client'
 import { registerHubModule } from '~/server/di/hub-module'
+import { CLOCK, type Clock, POLICY_RESOLVER } from '~/server/di/tokens'
 import { createLogger } from '~/server/logger'
 import { testDatabaseUrl, testPoolSize } from './database'
 
@@ -49,4 +51,32 @@ export function createTestApp(overrides: Record<string, string> = {}): TestApp {
     logger: createLogger('silent'),
   })
   return { app, config, db, close: () => db.$disconnect() }
+}
+
+export interface Rebinding {
+  /** A clock the test moves by hand (idle timeout, lifetimes) instead of sleeping. */
+  clock?: Clock
+  /** E.g. one that makes someone an admin (`user:admin` is nobody's yet). */
+  policies?: PolicyResolver
+}
+
+/**
+ * Another container over the same database connection, as after a restart with other settings
+ * (key rotation) or with some tokens bound differently. Nothing to close: `t` owns the connection.
+ */
+export function reconfigured(
+  t: TestApp,
+  overrides: Record<string, string> = {},
+  rebind: Rebinding = {},
+): TestApp {
+  const config = testConfig(overrides)
+  const app = registerHubModule(root.createChildContainer(), {
+    config,
+    prisma: t.db,
+    logger: createLogger('silent'),
+  })
+  // Registered before anything is resolved: container-scoped services keep what they got first.
+  if (rebind.clock) app.register(CLOCK, { useValue: rebind.clock })
+  if (rebind.policies) app.register(POLICY_RESOLVER, { useValue: rebind.policies })
+  return { app, config, db: t.db, close: async () => {} }
 }

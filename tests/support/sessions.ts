@@ -6,15 +6,21 @@ import type { AppConfig } from '#config'
 import { SessionService } from '~/domains/session/session.service'
 import { sessionIssuer, sessionKeysFor } from '~/server/auth/access'
 import { signSessionToken } from '~/server/auth/session-token'
+import { CLOCK, type TokenTypes } from '~/server/di/tokens'
 import type { TestApp } from './app'
 
-export async function loginToken(t: TestApp, userId: number): Promise<{ token: string; sessionId: string }> {
-  const session = await t.app.resolve(SessionService).start(userId, 3600)
+export async function loginToken(
+  t: TestApp,
+  userId: number,
+  ttlSeconds = 3600,
+): Promise<{ token: string; sessionId: string }> {
+  const session = await t.app.resolve(SessionService).start(userId, ttlSeconds)
   const token = await signSessionToken(
     await sessionKeysFor(t.config),
     sessionIssuer(t.config),
     { userId, sessionId: session.id, realmId: t.config.realmId },
     session.expiresAt,
+    t.app.resolve<TokenTypes[typeof CLOCK]>(CLOCK).now(),
   )
   return { token, sessionId: session.id }
 }

@@ -2,7 +2,12 @@ import { inject, injectable } from 'tsyringe'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
-import { type ActiveMember, ActiveMemberList } from './membership.schema'
+import {
+  type ActiveMember,
+  ActiveMemberList,
+  type UserMembership,
+  UserMembershipList,
+} from './membership.schema'
 import { currentStatus, memberSince } from './status'
 
 const POST_ORDER = [
@@ -42,11 +47,7 @@ export class MembershipService {
     const members = rows.flatMap((row) => {
       const status = currentStatus(row.events)?.status
       if (status !== 'ACTIVE' && status !== 'NEWBIE') return []
-      const posts = row.posts
-        .map((p) => p.postType)
-        .sort(
-          (a, b) => POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name),
-        )
+      const posts = row.posts.map((p) => p.postType).sort(byPostOrder)
       return [
         {
           membershipId: row.id,
@@ -62,7 +63,49 @@ export class MembershipService {
     members.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'hu'))
     return ActiveMemberList.parse(members)
   }
+
+  /**
+   * A user's groups for their profile: current (newbie, active) first, then former ones, newest
+   * first within each. Applications and archived memberships are not part of the public history.
+   */
+  async ofUser(userId: number): Promise<UserMembership[]> {
+    const rows = await this.db.membership.findMany({
+      where: { realmId: this.realmId, userId },
+      select: {
+        id: true,
+        group: { select: { id: true, name: true } },
+        events: { select: { id: true, status: true, at: true } },
+        posts: { select: { postType: { select: { id: true, name: true, kind: true } } } },
+      },
+    })
+    const history = rows.flatMap((row) => {
+      const current = currentStatus(row.events)
+      const status = current?.status
+      if (status !== 'ACTIVE' && status !== 'NEWBIE' && status !== 'FORMER') return []
+      return [
+        {
+          membershipId: row.id,
+          group: row.group,
+          status,
+          since: memberSince(row.events) ?? null,
+          until: status === 'FORMER' ? (current?.at ?? null) : null,
+          posts: row.posts.map((p) => p.postType).sort(byPostOrder),
+        },
+      ]
+    })
+    const lasting = (m: UserMembership) => (m.status === 'FORMER' ? 1 : 0)
+    history.sort(
+      (a, b) =>
+        lasting(a) - lasting(b) ||
+        (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0) ||
+        a.group.name.localeCompare(b.group.name, 'hu'),
+    )
+    return UserMembershipList.parse(history)
+  }
 }
+
+const byPostOrder = (a: { kind: string; name: string }, b: { kind: string; name: string }) =>
+  POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name)
 
 const rank = (m: { posts: { kind: string }[] }) =>
   m.posts.length ? POST_ORDER.indexOf(m.posts[0]?.kind ?? 'CUSTOM') : POST_ORDER.length

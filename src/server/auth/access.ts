@@ -3,7 +3,7 @@
 import type { DependencyContainer } from 'tsyringe'
 import type { AppConfig } from '#config'
 import { SessionService } from '~/domains/session/session.service'
-import { CONFIG, POLICY_RESOLVER, type TokenTypes } from '../di/tokens'
+import { CLOCK, CONFIG, POLICY_RESOLVER, type TokenTypes } from '../di/tokens'
 import { ForbiddenError, UnauthenticatedError } from '../errors'
 import { type Actor, ANONYMOUS } from './actor'
 import type { Scope, Target } from './scopes'
@@ -25,8 +25,9 @@ export function sessionIssuer(config: AppConfig): string {
 }
 
 /**
- * Who presents this token. A missing, invalid, expired or revoked token yields the anonymous
- * actor; `rejectedToken` tells the caller to clear the cookie.
+ * Who presents this token. A missing, invalid or expired token, and one whose session was revoked,
+ * went idle or belongs to a disabled account, yields the anonymous actor; `rejectedToken` tells the
+ * caller to clear the cookie.
  */
 export async function authenticate(
   app: DependencyContainer,
@@ -34,9 +35,13 @@ export async function authenticate(
 ): Promise<{ actor: Actor; rejectedToken: boolean }> {
   if (!token) return { actor: ANONYMOUS, rejectedToken: false }
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
-  const claims = await verifySessionToken(await sessionKeysFor(config), sessionIssuer(config), token)
+  const now = app.resolve<TokenTypes[typeof CLOCK]>(CLOCK).now()
+  const keys = await sessionKeysFor(config)
+  const claims = await verifySessionToken(keys, sessionIssuer(config), token, now)
   if (!claims || claims.realmId !== config.realmId) return { actor: ANONYMOUS, rejectedToken: true }
-  const live = await app.resolve(SessionService).isActive(claims.sessionId, claims.userId)
+  const live = await app
+    .resolve(SessionService)
+    .resume(claims.sessionId, claims.userId, config.session.idleSeconds)
   if (!live) return { actor: ANONYMOUS, rejectedToken: true }
   return { actor: { kind: 'user', userId: claims.userId, sessionId: claims.sessionId }, rejectedToken: false }
 }

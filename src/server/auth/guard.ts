@@ -1,7 +1,7 @@
 // authGuard: the only place a server function's access is decided (docs/ARCHITECTURE.md).
 // It validates the input (400), authenticates the session (401), asks the PolicyResolver for
 // the scope on the input's target (401/403) and hands the handler a request-scoped container.
-import { createMiddleware } from '@tanstack/react-start'
+import { createMiddleware, createServerOnlyFn } from '@tanstack/react-start'
 import { getCookie } from '@tanstack/react-start/server'
 import type { z } from 'zod'
 import { getAppContainer } from '../di/app-container'
@@ -25,18 +25,21 @@ export interface GuardOptions {
 /**
  * The decision itself, for server functions (below) and plain server routes (photos, exports):
  * authenticate the cookie, require `scope` on `target`, answer the `reveal` scopes, and open the
- * request's container.
+ * request's container. Server-only: as a plain export it would keep `getCookie` (and with it
+ * @tanstack/react-start/server) in the client bundle, which Start's import protection refuses.
  */
-export async function guardRequest(scope: Scope, target: Target, options: GuardOptions = {}) {
-  const app = getAppContainer()
-  const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
-  const cookie = sessionCookieName(config.secureCookies)
-  const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
-  if (rejectedToken) clearAppCookie(config, cookie)
-  await authorize(app, actor, scope, target)
-  const granted = await grantedScopes(app, actor, options.reveal ?? [], target)
-  return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
-}
+export const guardRequest = createServerOnlyFn(
+  async (scope: Scope, target: Target, options: GuardOptions = {}) => {
+    const app = getAppContainer()
+    const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
+    const cookie = sessionCookieName(config.secureCookies)
+    const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
+    if (rejectedToken) clearAppCookie(config, cookie)
+    await authorize(app, actor, scope, target)
+    const granted = await grantedScopes(app, actor, options.reveal ?? [], target)
+    return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
+  },
+)
 
 /** Guards an entry point that takes no input: the scope is checked on "anything". */
 export function authGuard(scope: Scope, options?: GuardOptions) {

@@ -1,19 +1,28 @@
 // The login, callback and logout endpoints (mounted by src/routes/auth/*). The OIDC flow state
 // (PKCE verifier, state, nonce, where to return) rides in a short-lived signed cookie, so the
-// server keeps nothing between the redirect and the callback.
-import { getCookie } from '@tanstack/react-start/server'
+// server keeps nothing between the redirect and the callback. Each endpoint is Request → Response
+// (cookies included), so tests drive them in-process against the real provider.
 import { jwtVerify, SignJWT } from 'jose'
+import type { DependencyContainer } from 'tsyringe'
 import { z } from 'zod'
 import type { AppConfig } from '#config'
 import { SessionService } from '~/domains/session/session.service'
 import { UserService } from '~/domains/user/user.service'
+import type { LoginFailureReason } from '~/shared/login-failure-reason'
 import { getAppContainer } from '../di/app-container'
-import { CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
+import { CLOCK, CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
 import { sessionIssuer, sessionKeysFor } from './access'
-import { clearAppCookie, setAppCookie } from './cookies'
+import { appCookieHeader, clearedCookieHeader, requestCookie } from './cookies'
+import { loginFailureOf } from './login-failure'
 import { authorizationUrl, exchangeCode } from './oidc.server'
 import { safeReturnTo } from './return-to'
-import { SESSION_ALG, sessionCookieName, signSessionToken, verifySessionToken } from './session-token'
+import {
+  keyByKid,
+  SESSION_ALG,
+  sessionCookieName,
+  signSessionToken,
+  verifySessionToken,
+} from './session-token'
 
 const FLOW_TTL_SECONDS = 600
 const FLOW_AUDIENCE = 'pek-login-flow'
@@ -28,39 +37,52 @@ type LoginFlow = z.infer<typeof LoginFlow>
 
 const flowCookieName = (secure: boolean) => (secure ? '__Host-pek_login' : 'pek_login')
 
-function redirect(location: string, status = 302): Response {
-  return new Response(null, { status, headers: { location, 'cache-control': 'no-store' } })
+function redirect(location: string, cookies: string[] = [], status = 302): Response {
+  const headers = new Headers({ location, 'cache-control': 'no-store' })
+  for (const cookie of cookies) headers.append('set-cookie', cookie)
+  return new Response(null, { status, headers })
 }
 
-function services() {
-  const app = getAppContainer()
+const loginError = (reason: LoginFailureReason, cookies: string[] = []) =>
+  redirect(`/login-error?reason=${reason}`, cookies)
+
+/** For the log only. */
+const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+
+function services(app: DependencyContainer) {
   return {
-    app,
     config: app.resolve<TokenTypes[typeof CONFIG]>(CONFIG),
     log: app.resolve<TokenTypes[typeof LOGGER]>(LOGGER),
+    clock: app.resolve<TokenTypes[typeof CLOCK]>(CLOCK),
   }
 }
 
-export async function beginLogin(request: Request): Promise<Response> {
-  const { config } = services()
+export async function beginLogin(request: Request, app = getAppContainer()): Promise<Response> {
+  const { config, log } = services(app)
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
-  const { url, checks } = await authorizationUrl(config.oidc)
-  const keys = await sessionKeysFor(config)
-  const flow = await new SignJWT({ ...checks, returnTo })
-    .setProtectedHeader({ alg: SESSION_ALG, kid: keys.keyId })
-    .setAudience(FLOW_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${FLOW_TTL_SECONDS}s`)
-    .sign(keys.privateKey)
-  setAppCookie(config, flowCookieName(config.secureCookies), flow, FLOW_TTL_SECONDS)
-  return redirect(url.toString())
+  try {
+    const { url, checks } = await authorizationUrl(config.oidc)
+    const keys = await sessionKeysFor(config)
+    const flow = await new SignJWT({ ...checks, returnTo })
+      .setProtectedHeader({ alg: SESSION_ALG, kid: keys.keyId })
+      .setAudience(FLOW_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${FLOW_TTL_SECONDS}s`)
+      .sign(keys.privateKey)
+    const cookie = appCookieHeader(config, flowCookieName(config.secureCookies), flow, FLOW_TTL_SECONDS)
+    return redirect(url.toString(), [cookie])
+  } catch (error) {
+    // In practice discovery: the provider is down or misconfigured (the log tells which).
+    log.error('login start failed', { err: errorText(error) })
+    return loginError('unavailable')
+  }
 }
 
-async function readFlow(config: AppConfig): Promise<LoginFlow | null> {
-  const cookie = getCookie(flowCookieName(config.secureCookies))
+async function readFlow(config: AppConfig, cookie: string | undefined): Promise<LoginFlow | null> {
   if (!cookie) return null
   try {
-    const { payload } = await jwtVerify(cookie, (await sessionKeysFor(config)).publicKey, {
+    const { payload } = await jwtVerify(cookie, keyByKid(await sessionKeysFor(config)), {
       algorithms: [SESSION_ALG],
       audience: FLOW_AUDIENCE,
     })
@@ -71,15 +93,23 @@ async function readFlow(config: AppConfig): Promise<LoginFlow | null> {
   }
 }
 
-export async function completeLogin(request: Request): Promise<Response> {
-  const { app, config, log } = services()
-  const search = new URL(request.url).searchParams
-  const flow = await readFlow(config)
-  clearAppCookie(config, flowCookieName(config.secureCookies))
-  if (!flow) return redirect('/login-error?reason=expired')
-  if (search.has('error')) return redirect('/login-error?reason=denied')
+/**
+ * The provider's redirect back. Any failure — no flow cookie (expired, or this callback was already
+ * used), mismatched state or nonce, a foreign issuer or audience, a disabled account — ends on
+ * /login-error with its reason, never in a 500.
+ */
+export async function completeLogin(request: Request, app = getAppContainer()): Promise<Response> {
+  const { config, log, clock } = services(app)
+  const flowCookie = flowCookieName(config.secureCookies)
+  // The flow is single-use: whatever happens next, the browser forgets it.
+  const clearFlow = clearedCookieHeader(config, flowCookie)
+  const flow = await readFlow(config, requestCookie(request, flowCookie))
+  if (!flow) {
+    log.warn('login failed', { reason: 'expired', check: 'flow-cookie' })
+    return loginError('expired', [clearFlow])
+  }
   try {
-    const claims = await exchangeCode(config.oidc, search, flow)
+    const claims = await exchangeCode(config.oidc, new URL(request.url).searchParams, flow)
     const user = await app.resolve(UserService).recordLogin(claims)
     const session = await app.resolve(SessionService).start(user.id, config.session.ttlSeconds)
     const token = await signSessionToken(
@@ -87,24 +117,30 @@ export async function completeLogin(request: Request): Promise<Response> {
       sessionIssuer(config),
       { userId: user.id, sessionId: session.id, realmId: config.realmId },
       session.expiresAt,
+      clock.now(),
     )
-    setAppCookie(config, sessionCookieName(config.secureCookies), token, config.session.ttlSeconds)
+    const sessionCookie = appCookieHeader(
+      config,
+      sessionCookieName(config.secureCookies),
+      token,
+      config.session.ttlSeconds,
+    )
     log.info('login', { userId: user.id })
-    return redirect(flow.returnTo)
+    return redirect(flow.returnTo, [clearFlow, sessionCookie])
   } catch (error) {
-    log.warn('login failed', { reason: error instanceof Error ? error.message : String(error) })
-    return redirect('/login-error?reason=failed')
+    const failure = loginFailureOf(error)
+    log.warn('login failed', { reason: failure.reason, check: failure.check, err: errorText(error) })
+    return loginError(failure.reason, [clearFlow])
   }
 }
 
 /** Ends the session server-side (a copied token stops working) and clears the cookie. */
-export async function logout(): Promise<Response> {
-  const { app, config } = services()
+export async function logout(request: Request, app = getAppContainer()): Promise<Response> {
+  const { config } = services(app)
   const name = sessionCookieName(config.secureCookies)
-  const token = getCookie(name)
+  const token = requestCookie(request, name)
   const claims =
     token && (await verifySessionToken(await sessionKeysFor(config), sessionIssuer(config), token))
   if (claims) await app.resolve(SessionService).revoke(claims.sessionId)
-  clearAppCookie(config, name)
-  return redirect('/', 303)
+  return redirect('/', [clearedCookieHeader(config, name)], 303)
 }

@@ -4,6 +4,7 @@ import * as oidc from 'openid-client'
 import type { AppConfig } from '#config'
 import { isLoopbackUrl } from '#config'
 import type { LoginClaims } from '~/domains/user/user.schema'
+import { LoginFailure } from './login-failure'
 
 export interface LoginChecks {
   codeVerifier: string
@@ -52,13 +53,21 @@ export async function authorizationUrl(
   return { url, checks }
 }
 
-/** Exchanges the callback's code; throws when state, nonce, PKCE or the ID token do not check out. */
+/**
+ * Exchanges the callback's code; throws when state, nonce, PKCE, the issuer or the ID token do not
+ * check out (src/server/auth/login-failure.ts maps each to a reason).
+ */
 export async function exchangeCode(
   settings: AppConfig['oidc'],
   callbackSearch: URLSearchParams,
   checks: LoginChecks,
 ): Promise<LoginClaims> {
   const config = await configuration(settings)
+  // openid-client checks these too, but only with a message to tell them apart. Checked first, so a
+  // callback that is not the answer to this browser's own request never reaches the token endpoint.
+  if (callbackSearch.get('state') !== checks.state) throw new LoginFailure('mismatch', 'state')
+  const issuer = callbackSearch.get('iss')
+  if (issuer !== null && issuer !== config.serverMetadata().issuer) throw new LoginFailure('untrusted', 'iss')
   const currentUrl = new URL(settings.redirectUri)
   currentUrl.search = callbackSearch.toString()
   const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {

@@ -1,7 +1,18 @@
-// Session JWTs: ES256 signed with the configured key, `kid` in the header, an absolute
-// lifetime of at most 12 hours. The token only names a server-side session row; logout
-// revokes the row, so a copied token stops working (docs/decisions/0006-login-and-sessions.md).
-import { type CryptoKey, exportJWK, importJWK, importPKCS8, jwtVerify, SignJWT } from 'jose'
+// Session JWTs: ES256 signed with the current key, `kid` in the header, an absolute lifetime of at
+// most 12 hours. The token only names a server-side session row; logout revokes the row, so a copied
+// token stops working. Tokens signed with a previous key (named by its kid) stay valid until they
+// expire, which is what lets keys rotate without logging everyone out
+// (docs/decisions/0006-login-and-sessions.md).
+import {
+  type CryptoKey,
+  exportJWK,
+  importJWK,
+  importPKCS8,
+  importSPKI,
+  type JWSHeaderParameters,
+  jwtVerify,
+  SignJWT,
+} from 'jose'
 import type { AppConfig } from '#config'
 
 export const SESSION_ALG = 'ES256'
@@ -13,18 +24,40 @@ export interface SessionClaims {
   realmId: string
 }
 
+export type SessionKeyConfig = Pick<AppConfig['session'], 'signingKeyPem' | 'keyId'> &
+  Partial<Pick<AppConfig['session'], 'previousKeys'>>
+
 export interface SessionKeys {
+  /** The current key: it signs every new token. */
   keyId: string
   privateKey: CryptoKey
-  publicKey: CryptoKey
+  /** kid → verification key: the current key and the previous ones still in their overlap window. */
+  verificationKeys: ReadonlyMap<string, CryptoKey>
 }
 
-export async function loadSessionKeys(config: AppConfig['session']): Promise<SessionKeys> {
+export async function loadSessionKeys(config: SessionKeyConfig): Promise<SessionKeys> {
   const privateKey = await importPKCS8(config.signingKeyPem, SESSION_ALG, { extractable: true })
   const { d: _private, ...publicJwk } = await exportJWK(privateKey)
   const publicKey = await importJWK(publicJwk, SESSION_ALG)
   if (!('type' in publicKey)) throw new Error('expected an asymmetric public key')
-  return { keyId: config.keyId, privateKey, publicKey }
+  const verificationKeys = new Map<string, CryptoKey>([[config.keyId, publicKey]])
+  for (const previous of config.previousKeys ?? []) {
+    try {
+      verificationKeys.set(previous.keyId, await importSPKI(previous.publicKeyPem, SESSION_ALG))
+    } catch (cause) {
+      throw new Error(`SESSION_PREVIOUS_KEYS: "${previous.keyId}" is not a P-256 public key`, { cause })
+    }
+  }
+  return { keyId: config.keyId, privateKey, verificationKeys }
+}
+
+/** A jose key resolver: the key the header's kid names; an unknown or missing kid is refused. */
+export function keyByKid(keys: SessionKeys) {
+  return (header: JWSHeaderParameters): CryptoKey => {
+    const key = header.kid === undefined ? undefined : keys.verificationKeys.get(header.kid)
+    if (!key) throw new Error('unknown key id')
+    return key
+  }
 }
 
 export async function signSessionToken(
@@ -32,32 +65,36 @@ export async function signSessionToken(
   issuer: string,
   claims: SessionClaims,
   expiresAt: Date,
+  issuedAt: Date = new Date(),
 ): Promise<string> {
   return new SignJWT({ sid: claims.sessionId, realm: claims.realmId })
     .setProtectedHeader({ alg: SESSION_ALG, kid: keys.keyId, typ: 'JWT' })
     .setSubject(String(claims.userId))
     .setIssuer(issuer)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(keys.privateKey)
 }
 
-/** The claims of a valid token, or null for anything else (expired, tampered, unknown key, alg none). */
+/**
+ * The claims of a valid token, or null for anything else (expired at `now`, tampered, unknown key,
+ * alg none).
+ */
 export async function verifySessionToken(
   keys: SessionKeys,
   issuer: string,
   token: string,
+  now: Date = new Date(),
 ): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(
-      token,
-      async (header) => {
-        if (header.kid !== keys.keyId) throw new Error('unknown key id')
-        return keys.publicKey
-      },
-      { algorithms: [SESSION_ALG], issuer, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'] },
-    )
+    const { payload } = await jwtVerify(token, keyByKid(keys), {
+      algorithms: [SESSION_ALG],
+      issuer,
+      audience: AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'iat'],
+      currentDate: now,
+    })
     const userId = Number(payload.sub)
     if (
       !Number.isSafeInteger(userId) ||

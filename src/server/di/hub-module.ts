@@ -6,23 +6,36 @@ import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
 import { GroupService } from '~/domains/group/group.service'
 import { MembershipService } from '~/domains/membership/membership.service'
+import { SearchService } from '~/domains/search/search.service'
+import { AccountAccessService } from '~/domains/session/account-access.service'
 import { SessionService } from '~/domains/session/session.service'
 import { CurrentUserService } from '~/domains/user/current-user.service'
+import { ExternalAccountService } from '~/domains/user/external-account.service'
+import { PhotoService } from '~/domains/user/photo.service'
+import { ProfileService } from '~/domains/user/profile.service'
+import { RegistrationService } from '~/domains/user/registration.service'
 import { UserService } from '~/domains/user/user.service'
 import { ANONYMOUS } from '../auth/actor'
 import { HubPolicyResolver } from '../auth/policy-resolver'
 import { type BasePrismaClient, withRealmGuard } from '../db/client'
 import { createLogger, type Logger } from '../logger'
+import { LocalPhotoStorage } from '../storage/local-photo-storage'
 import { requestContainer } from './request-scope'
-import { CLOCK, CONFIG, LOGGER, POLICY_RESOLVER, PRISMA, REALM_ID } from './tokens'
+import { CLOCK, CONFIG, LOGGER, PHOTO_STORAGE, POLICY_RESOLVER, PRISMA, REALM_ID } from './tokens'
 
 /** Every service the app resolves; the DI test and /readyz resolve each of them. */
 export const SERVICES: readonly Constructor<object>[] = [
   GroupService,
   MembershipService,
   SessionService,
+  AccountAccessService,
   UserService,
   CurrentUserService,
+  PhotoService,
+  RegistrationService,
+  ProfileService,
+  ExternalAccountService,
+  SearchService,
 ]
 
 export interface HubModuleOptions {
@@ -44,6 +57,7 @@ export function registerHubModule(
     useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),
   })
   container.register(POLICY_RESOLVER, { useClass: HubPolicyResolver }, { lifecycle: Lifecycle.Singleton })
+  container.register(PHOTO_STORAGE, { useValue: new LocalPhotoStorage(config.storage.photoDir) })
   // Container-scoped: each request's child container gets its own instances, so a service may
   // inject request-scoped tokens (ACTOR, REQUEST_ID) once business logic needs them.
   for (const service of SERVICES) {

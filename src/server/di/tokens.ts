@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor'
 import type { PolicyResolver } from '../auth/policy-resolver'
 import type { RealmClient } from '../db/client'
 import type { Logger } from '../logger'
+import type { PhotoStorage } from '../storage/photo-storage'
 
 export const REALM_ID = Symbol.for('pek.REALM_ID')
 export const PRISMA = Symbol.for('pek.PRISMA')
@@ -12,6 +13,8 @@ export const CONFIG = Symbol.for('pek.CONFIG')
 export const CLOCK = Symbol.for('pek.CLOCK')
 export const LOGGER = Symbol.for('pek.LOGGER')
 export const POLICY_RESOLVER = Symbol.for('pek.POLICY_RESOLVER')
+/** Where profile photos are stored (src/server/storage). */
+export const PHOTO_STORAGE = Symbol.for('pek.PHOTO_STORAGE')
 /** Request-scoped: who is calling. Registered only in a request's child container. */
 export const ACTOR = Symbol.for('pek.ACTOR')
 /** Request-scoped: the id that ties the request's log lines together. */
@@ -31,4 +34,5 @@ export interface TokenTypes {
   [POLICY_RESOLVER]: PolicyResolver
   [ACTOR]: Actor
   [REQUEST_ID]: string
+  [PHOTO_STORAGE]: PhotoStorage
 }

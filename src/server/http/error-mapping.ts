@@ -3,7 +3,7 @@
 // details go to the log only (a client never sees a stack trace or a database message).
 import { ZodError } from 'zod'
 import { type FieldErrors, PublicError } from '~/shared/public-error'
-import { DomainError, ValidationError } from '../errors'
+import { ConflictError, DomainError, ValidationError } from '../errors'
 import type { Logger } from '../logger'
 
 const STATUS: Record<DomainError['code'], number> = {
@@ -29,7 +29,8 @@ export function toPublicError(error: unknown, log: Logger): PublicError {
   if (error instanceof ZodError)
     return new PublicError(400, 'VALIDATION', 'Invalid input', fieldErrorsOf(error))
   if (error instanceof DomainError) {
-    const fields = error instanceof ValidationError ? error.fields : undefined
+    const fields =
+      error instanceof ValidationError || error instanceof ConflictError ? error.fields : undefined
     return new PublicError(STATUS[error.code], error.code, error.message, fields)
   }
   const err =

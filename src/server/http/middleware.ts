@@ -2,32 +2,28 @@
 import { createCsrfMiddleware, createMiddleware } from '@tanstack/react-start'
 import { setResponseStatus } from '@tanstack/react-start/server'
 import { getAppContainer } from '../di/app-container'
-import { LOGGER, type TokenTypes } from '../di/tokens'
+import { CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
 import { toPublicError } from './error-mapping'
 import { currentRequestId } from './request-id'
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-}
+import { applySecurityHeaders, newCspNonce } from './security-headers'
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** Rejects state-changing requests from other sites (Origin / Sec-Fetch-Site) with 403. */
 export const csrf = createCsrfMiddleware({ filter: ({ request }) => UNSAFE_METHODS.has(request.method) })
 
-/** Request id, security headers and one structured log line per request. */
+/**
+ * Request id, security headers and one structured log line per request. The CSP nonce travels in
+ * the global context, where src/router.tsx hands it to the renderer (src/shared/csp-nonce.ts).
+ */
 export const requestContext = createMiddleware().server(async ({ request, next }) => {
   const started = performance.now()
   const requestId = currentRequestId()
-  const result = await next()
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    if (!result.response.headers.has(name)) result.response.headers.set(name, value)
-  }
-  const log = getAppContainer().resolve<TokenTypes[typeof LOGGER]>(LOGGER)
+  const cspNonce = newCspNonce()
+  const result = await next({ context: { cspNonce } })
+  const app = getAppContainer()
+  applySecurityHeaders(result.response.headers, app.resolve<TokenTypes[typeof CONFIG]>(CONFIG), cspNonce)
+  const log = app.resolve<TokenTypes[typeof LOGGER]>(LOGGER)
   log.info('request', {
     requestId,
     method: request.method,

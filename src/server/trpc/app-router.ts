@@ -1,10 +1,16 @@
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
+import { searchRouter } from '~/domains/search/search.router'
+import { accountAccessRouter } from '~/domains/session/account-access.router'
+import { userRouter } from '~/domains/user/user.router'
 import { router } from './init'
 
 export const appRouter = router({
   group: groupRouter,
   membership: membershipRouter,
+  user: userRouter,
+  search: searchRouter,
+  accountAccess: accountAccessRouter,
 })
 
 export type AppRouter = typeof appRouter

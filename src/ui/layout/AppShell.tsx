@@ -17,6 +17,8 @@ export type AppShellProps = {
   renderLink: (item: NavItem, className: string) => ReactNode
   children: ReactNode
   onLocaleChange?: (locale: Locale) => void
+  /** The site search box: in the header on wide screens, at the top of the menu sheet on phones. */
+  search?: ReactNode
 }
 
 // Matches Tailwind's `lg`, where the navigation moves from the sheet into the header.
@@ -39,6 +41,7 @@ export function AppShell({
   renderLink,
   children,
   onLocaleChange,
+  search,
 }: AppShellProps) {
   const t = useT()
   const sheetId = useId()
@@ -105,6 +108,7 @@ export function AppShell({
           </nav>
 
           <div className="ml-auto hidden items-center gap-4 lg:flex">
+            {search}
             <LanguageSwitcher onChange={onLocaleChange} />
             {userArea('row')}
           </div>
@@ -137,6 +141,8 @@ export function AppShell({
         closeLabel={t('nav.menuClose')}
       >
         <div className="flex flex-col gap-6">
+          {/* A search submitted from the sheet navigates in place: close the sheet like a followed link. */}
+          {search && <div onSubmit={() => setMenuOpen(false)}>{search}</div>}
           {/* biome-ignore lint/a11y/useKeyWithClickEvents: only hears clicks bubbling from links; Enter on a link fires click too */}
           <nav aria-label={t('nav.primary')} onClick={closeOnLinkClick}>
             <ul className="flex flex-col gap-1">

@@ -1,0 +1,86 @@
+import { inject, injectable } from 'tsyringe'
+import { userPhotoUrl } from '~/domains/user/photo-url'
+import { screenNameKey } from '~/domains/user/registration.schema'
+import { normalizeForSearch } from '~/domains/user/search-text'
+import type { RealmClient } from '~/server/db/client'
+import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { matchGroups } from './group-match'
+import { type PersonRow, peopleCountSql, peoplePageSql } from './people-query'
+import {
+  GroupHit,
+  type GroupPage,
+  type PeoplePage,
+  SEARCH_PAGE_SIZE,
+  type SearchQuery,
+  SearchResult,
+} from './search.schema'
+import { type SearchTerm, searchTerms } from './search-terms'
+
+export interface PeopleSearchOptions {
+  /** The viewer may see hidden fields (`user:view-profile`): they match, rank and show. */
+  full: boolean
+}
+
+/** The one search box: people (ranked in SQL) and groups (matched by name). */
+@injectable()
+export class SearchService {
+  constructor(
+    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(REALM_ID) private readonly realmId: string,
+    @inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** People and groups, for a viewer who may search people. */
+  async everything(query: SearchQuery, options: PeopleSearchOptions): Promise<SearchResult> {
+    const terms = searchTerms(query.q)
+    const people = await this.people(query, terms, options)
+    const groups = await this.groupPage(query, terms)
+    return SearchResult.parse({ ...this.header(query), people, groups })
+  }
+
+  /** Groups only: what a visitor who may not search people gets. */
+  async groups(query: SearchQuery): Promise<SearchResult> {
+    const groups = await this.groupPage(query, searchTerms(query.q))
+    return SearchResult.parse({ ...this.header(query), people: null, groups })
+  }
+
+  private header(query: SearchQuery) {
+    return { q: query.q, page: query.page, pageSize: SEARCH_PAGE_SIZE }
+  }
+
+  private async people(
+    query: SearchQuery,
+    terms: SearchTerm[],
+    options: PeopleSearchOptions,
+  ): Promise<PeoplePage> {
+    if (terms.length === 0) return { total: 0, hits: [] }
+    const input = {
+      realmId: this.realmId,
+      terms,
+      screenNameKeys: [...new Set([screenNameKey(query.q), normalizeForSearch(query.q)])],
+      full: options.full,
+      nowSeconds: this.clock.now().getTime() / 1000,
+      limit: SEARCH_PAGE_SIZE,
+      offset: (query.page - 1) * SEARCH_PAGE_SIZE,
+    }
+    const [rows, [count]] = await Promise.all([
+      this.db.$queryRaw<PersonRow[]>(peoplePageSql(input)),
+      this.db.$queryRaw<{ total: number }[]>(peopleCountSql(input)),
+    ])
+    return {
+      total: count?.total ?? 0,
+      hits: rows.map((row) => ({ ...row, photoUrl: userPhotoUrl(row.userId) })),
+    }
+  }
+
+  private async groupPage(query: SearchQuery, terms: SearchTerm[]): Promise<GroupPage> {
+    if (terms.length === 0) return { total: 0, hits: [] }
+    const groups = await this.db.group.findMany({
+      where: { realmId: this.realmId },
+      select: { id: true, name: true, purpose: true, archived: true },
+    })
+    const matches = matchGroups(GroupHit.array().parse(groups), terms)
+    const start = (query.page - 1) * SEARCH_PAGE_SIZE
+    return { total: matches.length, hits: matches.slice(start, start + SEARCH_PAGE_SIZE) }
+  }
+}
