@@ -248,35 +248,32 @@ test("the upload is refused for another user's id (403), for non-images and over
 
 test('a body beyond the cap is refused before it is read (413), one without a length too (411)', async ({
   page,
-  request,
 }) => {
   const recorded = await recordUpload(page)
-  const huge = { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(9 * 1024 * 1024, 1) }
-  expect(
-    (await replay(request, recorded, recorded.session.userId, huge, recorded.session.token)).status(),
-  ).toBe(413)
-
-  const url = new URL(recorded.url)
-  const status = await new Promise<number>((resolve, reject) => {
-    const call = httpRequest(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          origin: e2eEnv().publicUrl,
-          cookie: sessionCookieHeader(recorded.session.token),
-          'content-type': 'multipart/form-data; boundary=x',
-          'transfer-encoding': 'chunked',
+  // Raw requests that send only the headers: the server must answer from them alone. (Sending a
+  // real 9 MB body races the early answer: the client may still be writing when the socket closes.)
+  const statusFor = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const call = httpRequest(
+        new URL(recorded.url),
+        {
+          method: 'POST',
+          headers: {
+            origin: e2eEnv().publicUrl,
+            cookie: sessionCookieHeader(recorded.session.token),
+            'content-type': 'multipart/form-data; boundary=x',
+            ...headers,
+          },
         },
-      },
-      (response) => {
-        response.resume()
-        resolve(response.statusCode ?? 0)
-      },
-    )
-    call.on('error', reject)
-    call.write('--x\r\n')
-    call.end()
-  })
-  expect(status).toBe(411)
+        (response) => {
+          response.resume()
+          resolve(response.statusCode ?? 0)
+          call.destroy()
+        },
+      )
+      call.on('error', reject)
+      call.write('--x\r\n')
+    })
+  expect(await statusFor({ 'content-length': String(9 * 1024 * 1024) })).toBe(413)
+  expect(await statusFor({ 'transfer-encoding': 'chunked' })).toBe(411)
 })

@@ -41,6 +41,11 @@ test('the header box finds Szabó Csilla with and without accents', async ({ pag
   await expect(people(page).getByText(/^\d+ találat$/)).toHaveText(withAccent ?? '')
   expect(await people(page).getByRole('listitem').allTextContents()).toEqual(firstPage)
   await snap('search-02-szabo')
+
+  // A hit leads to the person's profile page.
+  await searchFromHeader(page, 'szabo csilla')
+  await people(page).getByRole('link', { name: DEMO.csilla.name, exact: true }).click()
+  await expect(page).toHaveURL(/\/u\/[^/?]+$/)
 })
 
 test('results are paginated, 20 people a page', async ({ page, snap }) => {

@@ -1,6 +1,3 @@
-// Logout, a disabled account and an admin's "end sessions" invalidate existing tokens on the next
-// request; only `user:admin` on the user may disable, enable or end sessions.
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountAccessService } from '~/domains/session/account-access.service'
 import { AccountDisabledError } from '~/domains/session/session.errors'
@@ -15,6 +12,7 @@ import { createCallerFactory } from '~/server/trpc/init'
 import { createUser } from '../factories/records'
 import { createTestApp, reconfigured } from '../support/app'
 import { loginToken } from '../support/sessions'
+import { codeOf } from '../support/trpc'
 
 const t = createTestApp()
 afterAll(t.close)
@@ -34,16 +32,6 @@ const caller = (token?: string) =>
 
 const newUser = async () => (await createUser(t.db, 'hub')).id
 const live = async (token: string) => (await authenticate(admin.app, token)).actor.kind === 'user'
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code
-    throw error
-  }
-  return 'OK'
-}
 
 beforeAll(async () => {
   adminId = await newUser()

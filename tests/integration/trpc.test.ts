@@ -7,6 +7,7 @@ import { createCallerFactory } from '~/server/trpc/init'
 import { createGroup, createMembership, createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { forgedTokens, loginToken } from '../support/sessions'
+import { codeOf } from '../support/trpc'
 
 const t = createTestApp()
 const caller = (token?: string) =>
@@ -20,16 +21,6 @@ beforeAll(async () => {
   await createMembership(t.db, 'hub', { groupId, userId, history: ['PENDING', 'NEWBIE', 'ACTIVE'] })
 })
 afterAll(t.close)
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code
-    throw error
-  }
-  return 'OK'
-}
 
 describe('group and membership routers', () => {
   it('serve the public directory to anonymous callers', async () => {

@@ -10,22 +10,13 @@ import { createRegisteredUser, uniqueScreenName } from '../factories/people'
 import { createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { loginToken } from '../support/sessions'
+import { codeOf } from '../support/trpc'
 
 const t = createTestApp()
 afterAll(t.close)
 const caller = (token?: string) =>
   createCallerFactory(appRouter)({ app: t.app, token, requestId: 'user-router' })
 type Caller = ReturnType<typeof caller>
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code
-    throw error
-  }
-  return 'OK'
-}
 
 let victim: { id: number }
 let unregisteredVictim: { id: number }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PostKind } from '~/generated/prisma/enums'
 
 export const MemberPost = z.object({ id: z.number(), name: z.string(), kind: z.enum(PostKind) })
+export type MemberPost = z.infer<typeof MemberPost>
 
 export const ActiveMember = z.object({
   membershipId: z.number(),

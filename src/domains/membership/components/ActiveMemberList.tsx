@@ -1,6 +1,7 @@
 import { useFormat, useT } from '~/i18n'
 import { Badge, EmptyState, Table, TBody, Td, THead, Th, Tr } from '~/ui'
 import type { ActiveMember } from '../membership.schema'
+import { PostBadges } from './PostBadges'
 
 export function ActiveMemberList({ members }: { members: ActiveMember[] }) {
   const t = useT()
@@ -27,15 +28,7 @@ export function ActiveMemberList({ members }: { members: ActiveMember[] }) {
               )}
             </Td>
             <Td>
-              <ul className="flex flex-wrap gap-1">
-                {m.posts.map((p) => (
-                  <li key={p.id}>
-                    <Badge tone={p.kind === 'LEADER' ? 'brand' : 'neutral'}>
-                      {p.kind === 'CUSTOM' ? p.name : t(`membership.posts.${p.kind}`)}
-                    </Badge>
-                  </li>
-                ))}
-              </ul>
+              <PostBadges posts={m.posts} />
             </Td>
             <Td className="hidden sm:table-cell">{m.since ? format.formatDate(m.since) : '—'}</Td>
           </Tr>

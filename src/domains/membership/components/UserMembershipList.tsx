@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router'
 import { useFormat, useT } from '~/i18n'
 import { Badge, EmptyState, Table, TBody, Td, THead, Th, Tr } from '~/ui'
 import type { UserMembership } from '../membership.schema'
+import { PostBadges } from './PostBadges'
 
 /** A user's groups on their profile: posts, status and the period of each membership. */
 export function UserMembershipList({
@@ -38,15 +39,7 @@ export function UserMembershipList({
               )}
             </Td>
             <Td>
-              <ul className="flex flex-wrap gap-1">
-                {m.posts.map((p) => (
-                  <li key={p.id}>
-                    <Badge tone={p.kind === 'LEADER' ? 'brand' : 'neutral'}>
-                      {p.kind === 'CUSTOM' ? p.name : t(`membership.posts.${p.kind}`)}
-                    </Badge>
-                  </li>
-                ))}
-              </ul>
+              <PostBadges posts={m.posts} />
             </Td>
             <Td className="whitespace-nowrap">
               {m.since ? day(m.since) : '—'} – {m.until ? day(m.until) : ''}

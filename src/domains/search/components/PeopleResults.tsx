@@ -1,9 +1,7 @@
+import { Link } from '@tanstack/react-router'
 import { initialsOf } from '~/domains/user/default-avatar'
 import { useT } from '~/i18n'
 import type { PersonHit } from '../search.schema'
-
-/** The profile page's address (issue 3: `/u/<screen name>`). */
-const profileHref = (screenName: string) => `/u/${encodeURIComponent(screenName)}`
 
 function Avatar({ person }: { person: PersonHit }) {
   return (
@@ -35,9 +33,9 @@ export function PeopleResults({ people }: { people: PersonHit[] }) {
         >
           <Avatar person={person} />
           <div className="min-w-0">
-            <a href={profileHref(person.screenName)} className="font-medium">
+            <Link to="/u/$screenName" params={{ screenName: person.screenName }} className="font-medium">
               {person.displayName}
-            </a>
+            </Link>
             <p className="truncate text-sm text-gray-600">
               {person.nickname && <span>„{person.nickname}” · </span>}
               <span>@{person.screenName}</span>
