@@ -207,6 +207,18 @@ test('a newcomer registers, edits his profile and hides his phone; others never 
       await snap('people-08-edit-forbidden', { page: other })
     })
 
+    await test.step('Bence searches: the name finds Ferenc, the hidden phone number does not', async () => {
+      await other.goto(`/search?q=${encodeURIComponent('kiss ferenc')}`)
+      await waitForHydration(other)
+      const found = other.getByRole('main').locator(`a[href="${PROFILE}"]`)
+      await expect(found.first()).toBeVisible()
+      for (const trace of PHONE_TRACES) expect(await other.content(), trace).not.toContain(trace)
+      await other.goto(`/search?q=${encodeURIComponent(PHONE_STORED)}`)
+      await waitForHydration(other)
+      await expect(other.getByRole('main').locator(`a[href="${PROFILE}"]`)).toHaveCount(0)
+      await snap('people-08b-search-by-hidden-phone', { page: other })
+    })
+
     await test.step('Bence’s own profile lists his groups with posts and dates, also on a phone', async () => {
       await other.goto('/')
       await waitForHydration(other)
