@@ -24,6 +24,14 @@ export interface DemoDatasetSummary {
 }
 
 const DAY = 86_400_000
+
+/** The demo accounts the seed creates (the newcomer is created by his first login), as users 1…n. */
+const demo = DEMO_ACCOUNTS.filter((a) => a.role.key !== 'newcomer')
+
+const DIRECT_POLICIES: [DemoRoleKey, string][] = [
+  ['council', 'RVT-elnök'],
+  ['admin', 'PéK-adminisztrátor'],
+]
 const EPOCH = Date.UTC(2026, 8, 1)
 
 /** Status paths a membership can have walked; the last entry is its current status. */
@@ -77,7 +85,6 @@ interface Plan {
 
 function plan(options: Required<DemoDatasetOptions>): Plan {
   const rng = createRandom(options.seed)
-  const demo = DEMO_ACCOUNTS.filter((a) => a.role.key !== 'newcomer')
   const person = (
     id: number,
     subject: string,
@@ -282,6 +289,21 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
           })),
         }),
       )
+      // The demo accounts' roles that come from assignments rather than posts (the standard
+      // policies are seeded by the hub_reference_data migration).
+      for (const [key, policy] of DIRECT_POLICIES) {
+        const { id: policyId } = await tx.policy.findUniqueOrThrow({
+          where: { realmId_name: { realmId, name: policy } },
+          select: { id: true },
+        })
+        const userId = demo.findIndex((a) => a.role.key === key) + 1
+        await tx.policyAssignment.create({ data: { realmId, policyId, userId } })
+      }
+      await tx.policyVersion.upsert({
+        where: { realmId },
+        create: { realmId, version: 1 },
+        update: { version: { increment: 1 } },
+      })
       // Explicit ids leave the serial sequences behind; move them past the loaded rows.
       for (const table of ['User', 'Group', 'Membership']) {
         await tx.$executeRawUnsafe(

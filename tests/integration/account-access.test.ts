@@ -3,14 +3,12 @@ import { AccountAccessService } from '~/domains/session/account-access.service'
 import { AccountDisabledError } from '~/domains/session/session.errors'
 import { SessionService } from '~/domains/session/session.service'
 import { authenticate } from '~/server/auth/access'
-import type { Actor } from '~/server/auth/actor'
-import { HubPolicyResolver, type PolicyResolver } from '~/server/auth/policy-resolver'
-import type { Scope, Target } from '~/server/auth/scopes'
 import { NotFoundError } from '~/server/errors'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
 import { createUser } from '../factories/records'
-import { createTestApp, reconfigured } from '../support/app'
+import { createTestApp } from '../support/app'
+import { grantPolicy, PEK_ADMIN } from '../support/policies'
 import { loginToken } from '../support/sessions'
 import { codeOf } from '../support/trpc'
 
@@ -18,15 +16,7 @@ const t = createTestApp()
 afterAll(t.close)
 
 let adminId: number
-/** `user:admin` for the admin on everyone; everything else as in the hub. */
-class AdminPolicies implements PolicyResolver {
-  private readonly hub = new HubPolicyResolver()
-  async can(actor: Actor, scope: Scope, target: Target): Promise<boolean> {
-    if (scope === 'user:admin') return actor.kind === 'user' && actor.userId === adminId
-    return this.hub.can(actor, scope, target)
-  }
-}
-const admin = reconfigured(t, {}, { policies: new AdminPolicies() })
+const admin = t
 const caller = (token?: string) =>
   createCallerFactory(appRouter)({ app: admin.app, token, requestId: 'account-access-test' })
 
@@ -35,6 +25,7 @@ const live = async (token: string) => (await authenticate(admin.app, token)).act
 
 beforeAll(async () => {
   adminId = await newUser()
+  await grantPolicy(t.db, adminId, PEK_ADMIN)
 })
 
 describe('logout', () => {
@@ -134,14 +125,13 @@ describe('who may disable, enable and end sessions', () => {
     expect(await live((await loginToken(admin, adminId)).token)).toBe(true)
   })
 
-  it('in the hub as configured nobody holds user:admin yet', async () => {
+  it('is refused until the standard admin policy is assigned, and allowed right after', async () => {
     const userId = await newUser()
-    const hubCaller = createCallerFactory(appRouter)({
-      app: t.app,
-      token: (await loginToken(t, adminId)).token,
-      requestId: 'account-access-test',
-    })
-    expect(await codeOf(hubCaller.accountAccess.disable({ userId }))).toBe('FORBIDDEN')
+    const candidate = await newUser()
+    const token = (await loginToken(t, candidate)).token
+    expect(await codeOf(caller(token).accountAccess.disable({ userId }))).toBe('FORBIDDEN')
+    await grantPolicy(t.db, candidate, PEK_ADMIN)
+    expect(await codeOf(caller(token).accountAccess.disable({ userId }))).toBe('OK')
   })
 
   it('answers bad ids with BAD_REQUEST and unknown users with NOT_FOUND', async () => {

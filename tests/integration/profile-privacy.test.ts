@@ -1,22 +1,16 @@
 // Hidden profile fields leave the server only for the owner and for holders of the full-profile
 // permission (docs/decisions/0008-privacy.md): absent keys for everyone else, in every entry point.
 import 'reflect-metadata'
-import { container as root } from 'tsyringe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRIVATE_FIELDS } from '~/domains/user/profile.schema'
 import { ProfileService } from '~/domains/user/profile.service'
-import type { Actor } from '~/server/auth/actor'
-import { HubPolicyResolver, type PolicyResolver } from '~/server/auth/policy-resolver'
-import type { Scope, Target } from '~/server/auth/scopes'
-import { registerHubModule } from '~/server/di/hub-module'
-import { POLICY_RESOLVER } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
-import { createLogger } from '~/server/logger'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
 import { createRegisteredUser } from '../factories/people'
 import { createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
+import { grantScopes } from '../support/policies'
 import { loginToken } from '../support/sessions'
 
 const t = createTestApp()
@@ -36,16 +30,6 @@ let owner: { id: number; screenName: string | null }
 let publicOwner: { id: number }
 let viewer: { id: number }
 let admin: { id: number }
-
-/** A resolver like the hub's, plus the full-profile permission on every user for one admin. */
-class AdminResolver implements PolicyResolver {
-  private readonly hub = new HubPolicyResolver()
-  constructor(private readonly adminId: number) {}
-  async can(actor: Actor, scope: Scope, target: Target): Promise<boolean> {
-    if (actor.kind === 'user' && actor.userId === this.adminId && scope === 'user:view-profile') return true
-    return this.hub.can(actor, scope, target)
-  }
-}
 
 beforeAll(async () => {
   owner = await createRegisteredUser(t.db, 'hub', {
@@ -68,20 +52,12 @@ beforeAll(async () => {
   })
   viewer = await createRegisteredUser(t.db, 'hub', { familyName: 'Kíváncsi' })
   admin = await createRegisteredUser(t.db, 'hub', { familyName: 'Admin' })
+  // The full-profile permission alone, held the real way: a policy assigned to the user.
+  await grantScopes(t.db, admin.id, ['user:view-profile'])
 })
 
 const callerIn = (app: typeof t.app, token?: string) =>
   createCallerFactory(appRouter)({ app, token, requestId: 'privacy-test' })
-
-function adminApp() {
-  const app = registerHubModule(root.createChildContainer(), {
-    config: t.config,
-    prisma: t.db,
-    logger: createLogger('silent'),
-  })
-  app.register(POLICY_RESOLVER, { useValue: new AdminResolver(admin.id) })
-  return app
-}
 
 const traces = ['FEMALE', '2003-04-05', 'Titok utca', '5550123', 'titkos.example', '1717', EMAIL]
 
@@ -113,7 +89,7 @@ describe('hidden profile fields', () => {
   })
 
   it('are all present for a holder of user:view-profile, who still may not edit', async () => {
-    const app = adminApp()
+    const app = t.app
     const { token } = await loginToken(t, admin.id)
     const view = await callerIn(app, token).user.profile({ userId: owner.id })
     for (const field of PRIVATE_FIELDS) expect(view, field).toHaveProperty(field)

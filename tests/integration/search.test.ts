@@ -8,10 +8,7 @@ import { SearchInput, type SearchQuery } from '~/domains/search/search.schema'
 import { SearchService } from '~/domains/search/search.service'
 import { searchTextOf } from '~/domains/user/search-text'
 import type { Actor } from '~/server/auth/actor'
-import { HubPolicyResolver, type PolicyResolver } from '~/server/auth/policy-resolver'
-import type { Scope, Target } from '~/server/auth/scopes'
 import { requestContainer } from '~/server/di/request-scope'
-import { POLICY_RESOLVER } from '~/server/di/tokens'
 import { ValidationError } from '~/server/errors'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
@@ -19,6 +16,7 @@ import { parseInput } from '~/server/validate'
 import { createGroup, ensureRealm } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { idBlock } from '../support/ids'
+import { grantScopes } from '../support/policies'
 import { loginToken } from '../support/sessions'
 
 const t = createTestApp()
@@ -365,17 +363,6 @@ describe('through the guard (tRPC, the same guard and schema as the server funct
   let viewerId: number
   let adminId: number
 
-  /** Holds the full-profile permission on everyone, the way an admin policy will grant it. */
-  class AdminResolver implements PolicyResolver {
-    private readonly base = new HubPolicyResolver()
-    async can(actor: Actor, scope: Scope, target: Target) {
-      if (actor.kind === 'user' && actor.userId === adminId && scope === 'user:view-profile') return true
-      return this.base.can(actor, scope, target)
-    }
-  }
-  const adminApp = t.app.createChildContainer()
-  adminApp.register(POLICY_RESOLVER, { useValue: new AdminResolver() })
-
   beforeAll(async () => {
     await person({ lastName: tok, email: `${mail}@pek.example`, emailPublic: false })
     viewerId = (await person({ lastName: token() })).id
@@ -386,9 +373,10 @@ describe('through the guard (tRPC, the same guard and schema as the server funct
     const viewer = (await loginToken(t, viewerId)).token
     const admin = (await loginToken(t, adminId)).token
     expect((await caller(t.app, viewer).search.everything({ q: mail })).people?.total).toBe(0)
-    // The same admin without the permission (the app's own resolver) is a normal viewer.
+    // The same user before holding the permission is a normal viewer; the grant shows at once.
     expect((await caller(t.app, admin).search.everything({ q: mail })).people?.total).toBe(0)
-    const found = await caller(adminApp, admin).search.everything({ q: mail })
+    await grantScopes(t.db, adminId, ['user:view-profile'])
+    const found = await caller(t.app, admin).search.everything({ q: mail })
     expect(found.people?.hits.map((h) => h.displayName)).toEqual([`${tok} Teszt`])
   })
 

@@ -6,6 +6,8 @@ import type { PolicyModel, Statement, StatementTarget } from './model'
 import { covers, uncovered } from './subset'
 
 const SCOPES: Scope[] = ['group:view-members', 'user:edit', 'user:view-profile']
+/** Statements may also carry sudo, which the engine treats as every scope. */
+const STATEMENT_SCOPES: Scope[] = [...SCOPES, 'supreme:sudo']
 const GROUPS = 8
 const USERS = 5
 
@@ -24,10 +26,14 @@ const targetArb: fc.Arbitrary<StatementTarget> = fc.oneof(
 const modelArb: fc.Arbitrary<PolicyModel> = fc
   .record({
     parents: fc.array(fc.nat(), { minLength: GROUPS, maxLength: GROUPS }),
+    audiences: fc.array(fc.constantFrom(null, null, 'EVERYONE' as const, 'AUTHENTICATED' as const), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     statements: fc.array(
       fc.record({
         policyId: fc.integer({ min: 1, max: 4 }),
-        scope: fc.constantFrom(...SCOPES),
+        scope: fc.constantFrom(...STATEMENT_SCOPES),
         target: targetArb,
       }),
       { maxLength: 12 },
@@ -49,11 +55,14 @@ const modelArb: fc.Arbitrary<PolicyModel> = fc
       { maxLength: 6 },
     ),
   })
-  .map(({ parents, statements, assignments, bindings, posts }) => ({
+  .map(({ parents, audiences, statements, assignments, bindings, posts }) => ({
     // Group i's parent is a lower id (or none): a forest, like the real tree.
     groupParent: new Map(parents.map((p, i) => [i + 1, i === 0 || p % 3 === 0 ? null : (p % i) + 1])),
     policies: new Map(
-      [1, 2, 3, 4].map((id) => [id, { id, name: `p${id}`, parentId: null, canIssue: false }]),
+      [1, 2, 3, 4].map((id) => [
+        id,
+        { id, name: `p${id}`, parentId: null, canIssue: false, audience: audiences[id - 1] ?? null },
+      ]),
     ),
     statements: statements.map((s, i) => ({ ...s, id: i + 1 })),
     assignments,
@@ -83,22 +92,27 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
     if (groupId === target.groupId) return true
     return t.withDescendants && ancestorsOf(model.groupParent, target.groupId).includes(groupId)
   }
-  const holds = (policyId: number, postGroup: number | null) =>
-    model.statements.some(
-      (s) =>
-        s.policyId === policyId &&
-        s.scope === scope &&
-        (s.target.kind !== 'post-group' || postGroup !== null) &&
-        reaches(s.target, postGroup),
+  const holdsScope = (wanted: Scope, onAnyOnly: boolean) => {
+    const holds = (policyId: number, postGroup: number | null) =>
+      model.statements.some(
+        (s) =>
+          s.policyId === policyId &&
+          s.scope === wanted &&
+          (s.target.kind !== 'post-group' || postGroup !== null) &&
+          (onAnyOnly ? s.target.kind === 'any' : reaches(s.target, postGroup)),
+      )
+    return (
+      [...model.policies.values()].some((p) => p.audience !== null && holds(p.id, null)) ||
+      model.assignments.some((a) => a.userId === userId && holds(a.policyId, null)) ||
+      model.posts.some(
+        (p) =>
+          p.userId === userId &&
+          model.bindings.some((b) => b.postTypeId === p.postTypeId && holds(b.policyId, p.groupId)),
+      )
     )
-  return (
-    model.assignments.some((a) => a.userId === userId && holds(a.policyId, null)) ||
-    model.posts.some(
-      (p) =>
-        p.userId === userId &&
-        model.bindings.some((b) => b.postTypeId === p.postTypeId && holds(b.policyId, p.groupId)),
-    )
-  )
+  }
+  // sudo on anything is every scope.
+  return holdsScope(scope, false) || holdsScope('supreme:sudo', true)
 }
 
 describe('policy engine consistency', () => {
@@ -110,7 +124,8 @@ describe('policy engine consistency', () => {
         const explanation = explain(snapshot, model.groupParent, scope, target)
         expect(explanation.allowed).toBe(allowed)
         expect(explanation.chain !== null).toBe(allowed)
-        expect(whoCan(model, scope, target).has(userId)).toBe(allowed)
+        const who = whoCan(model, scope, target)
+        expect(who.users.has(userId) || who.loggedIn !== null || who.everyone !== null).toBe(allowed)
         expect(allowed).toBe(oracle(model, userId, scope, target))
       }),
       { numRuns: 500, seed: 20261122 },
@@ -124,7 +139,9 @@ describe('policy engine consistency', () => {
         [2, 1],
         [3, 2],
       ]),
-      policies: new Map([[1, { id: 1, name: 'resort leader', parentId: null, canIssue: false }]]),
+      policies: new Map([
+        [1, { id: 1, name: 'resort leader', parentId: null, canIssue: false, audience: null }],
+      ]),
       statements: [
         {
           id: 1,

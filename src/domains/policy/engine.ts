@@ -5,6 +5,7 @@ import type { PolicyModel, Statement, StatementTarget } from './model'
 
 /** How a user came to hold a statement. */
 export type GrantSource =
+  | { kind: 'audience'; policyId: number; audience: 'EVERYONE' | 'AUTHENTICATED' }
   | { kind: 'assignment'; policyId: number }
   | { kind: 'post'; policyId: number; postTypeId: number; groupId: number }
 
@@ -49,21 +50,32 @@ function statementsByPolicy(model: PolicyModel): Map<number, Statement[]> {
   return byPolicy
 }
 
-/** Every grant `userId` holds, by direct assignment or through a post. */
+/**
+ * Every grant a user holds — through an audience policy, a direct assignment or a post — or, for
+ * `null`, what an anonymous visitor holds (the EVERYONE policies).
+ */
 export function snapshotOf(
   model: PolicyModel,
-  userId: number,
+  userId: number | null,
   byPolicy = statementsByPolicy(model),
 ): Snapshot {
   const grants = new Map<Scope, Grant[]>()
   const add = (statement: Statement, source: GrantSource, postGroupId: number | null) => {
-    const target = concrete(statement.target, userId, postGroupId)
+    if (userId === null && statement.target.kind === 'self') return
+    const target = concrete(statement.target, userId ?? 0, postGroupId)
     if (!target) return
     grants.set(statement.scope, [
       ...(grants.get(statement.scope) ?? []),
       { scope: statement.scope, target, statementId: statement.id, source },
     ])
   }
+  for (const policy of model.policies.values()) {
+    if (policy.audience === 'EVERYONE' || (policy.audience === 'AUTHENTICATED' && userId !== null)) {
+      for (const s of byPolicy.get(policy.id) ?? [])
+        add(s, { kind: 'audience', policyId: policy.id, audience: policy.audience }, null)
+    }
+  }
+  if (userId === null) return grants
   for (const a of model.assignments) {
     if (a.userId !== userId) continue
     for (const s of byPolicy.get(a.policyId) ?? []) add(s, { kind: 'assignment', policyId: a.policyId }, null)
@@ -120,6 +132,10 @@ export function explain(
     const hit = matches(grant, target, ancestors)
     if (hit) return { allowed: true, chain: { grant, throughAncestor: hit.throughAncestor } }
   }
+  // `supreme:sudo` on anything allows every scope on every target.
+  const sudo = (snapshot.get('supreme:sudo') ?? []).find((g) => g.target.kind === 'any')
+  if (sudo && scope !== 'supreme:sudo')
+    return { allowed: true, chain: { grant: sudo, throughAncestor: null } }
   return { allowed: false, chain: null }
 }
 
@@ -132,19 +148,33 @@ export function can(
   return explain(snapshot, groupParent, scope, target).allowed
 }
 
-/** Every user who holds `scope` on `target`, each with the chain that grants it. */
-export function whoCan(model: PolicyModel, scope: Scope, target: Target): Map<number, Explanation> {
+export interface WhoCan {
+  /** Allowed for every visitor (an EVERYONE policy), with the chain. */
+  everyone: Explanation | null
+  /** Allowed for every logged-in user (an AUTHENTICATED policy), with the chain. */
+  loggedIn: Explanation | null
+  /** Users allowed through something of their own: an assignment, a post, or a SELF statement. */
+  users: Map<number, Explanation>
+}
+
+/** Who holds `scope` on `target`, each with the chain that grants it. */
+export function whoCan(model: PolicyModel, scope: Scope, target: Target): WhoCan {
   const byPolicy = statementsByPolicy(model)
-  const holders = new Set<number>([
+  const allowed = (e: Explanation) => (e.allowed ? e : null)
+  const everyone = allowed(explain(snapshotOf(model, null, byPolicy), model.groupParent, scope, target))
+  // A logged-in user who holds nothing of their own; id 0 never names a real user.
+  const loggedIn = allowed(explain(snapshotOf(model, 0, byPolicy), model.groupParent, scope, target))
+  const candidates = new Set<number>([
     ...model.assignments.map((a) => a.userId),
     ...model.posts.map((p) => p.userId),
   ])
-  const result = new Map<number, Explanation>()
-  for (const userId of holders) {
+  if (target.type === 'user') candidates.add(target.userId)
+  const users = new Map<number, Explanation>()
+  for (const userId of candidates) {
     const explanation = explain(snapshotOf(model, userId, byPolicy), model.groupParent, scope, target)
-    if (explanation.allowed) result.set(userId, explanation)
+    if (explanation.allowed) users.set(userId, explanation)
   }
-  return result
+  return { everyone, loggedIn, users }
 }
 
 /** Everything a user may do, flattened for display. */

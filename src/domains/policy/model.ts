@@ -23,6 +23,8 @@ export interface Policy {
   parentId: number | null
   /** Holders may create child policies under it and assign them. */
   canIssue: boolean
+  /** Held without an assignment: by every visitor, or by every logged-in user. */
+  audience: 'EVERYONE' | 'AUTHENTICATED' | null
 }
 
 export interface Assignment {

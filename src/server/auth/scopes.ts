@@ -1,6 +1,7 @@
 // The permission scopes. Each is a verb on a kind of target; the policy system grants them.
-// Refined from ../shared/PRODUCT.md: `group:view-members` separates the public directory from
-// the member lists (docs/decisions/0005-authguard-and-scopes.md).
+// From ../shared/PRODUCT.md, refined: `group:view-members` separates the public directory from the
+// member lists, `session:view` lets anyone ask who they are, `user:admin` guards account access
+// (docs/decisions/0005-authguard-and-scopes.md).
 export const SCOPES = {
   'group:view': 'See a group in the directory and its public data (name, description, tree).',
   'group:view-members': "See a group's members and their posts.",
@@ -10,9 +11,29 @@ export const SCOPES = {
   'user:edit': "Change a user's profile, privacy switches, external accounts and photo (the owner; admins).",
   'user:admin': "Disable a user's account and end their sessions.",
   'session:view': 'See who you are logged in as (everyone, anonymous visitors too).',
+  'group:view-history': "See a group's past semesters: each member's points and entry card.",
+  'group:edit-profile': "Edit a group's data (name, description, links, flags).",
+  'group:member-admin': 'Accept or reject applicants and move members between states.',
+  'group:role-admin': "Give and take posts, define the group's own post types.",
+  'group:owner': 'Lead the group: hand over leadership, write the semester report.',
+  'group:create-subgroup': 'Create groups under this group.',
+  'group:create-toplevel': 'Create groups at the top of the tree.',
+  'evaluation:view': "See a group's semester evaluation.",
+  'evaluation:edit-draft': 'Fill in points and entry cards while the evaluation is a draft.',
+  'evaluation:submit': 'Submit or cancel the point and entry requests.',
+  'evaluation:judge': 'Review submitted evaluations and set any status but ACCEPTED.',
+  'evaluation:accept': 'Accept evaluations and change accepted ones.',
+  'entry:review': 'Recommend and finalise colored entry cards.',
+  'semester:admin': 'Switch semesters and periods, export CSVs.',
+  'policy:admin': 'Edit policies, statements and who holds them; explain any decision.',
+  'supreme:sudo': 'Everything (held by nobody in the seed).',
 } as const
 
 export type Scope = keyof typeof SCOPES
+
+export const SCOPE_NAMES = Object.keys(SCOPES) as Scope[]
+
+export const isScope = (value: string): value is Scope => Object.hasOwn(SCOPES, value)
 
 /** What a permission applies to. `any` is for entry points that are not about one object. */
 export type Target = { type: 'any' } | { type: 'group'; groupId: number } | { type: 'user'; userId: number }

@@ -6,6 +6,9 @@ import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
 import { GroupService } from '~/domains/group/group.service'
 import { MembershipService } from '~/domains/membership/membership.service'
+import { PolicyEngineResolver } from '~/domains/policy/policy-engine.resolver'
+import { PolicyModelService } from '~/domains/policy/policy-model.service'
+import { PolicyVersionService } from '~/domains/policy/policy-version.service'
 import { SearchService } from '~/domains/search/search.service'
 import { AccountAccessService } from '~/domains/session/account-access.service'
 import { SessionService } from '~/domains/session/session.service'
@@ -16,7 +19,6 @@ import { ProfileService } from '~/domains/user/profile.service'
 import { RegistrationService } from '~/domains/user/registration.service'
 import { UserService } from '~/domains/user/user.service'
 import { ANONYMOUS } from '../auth/actor'
-import { HubPolicyResolver } from '../auth/policy-resolver'
 import { type BasePrismaClient, withRealmGuard } from '../db/client'
 import { createLogger, type Logger } from '../logger'
 import { LocalPhotoStorage } from '../storage/local-photo-storage'
@@ -36,6 +38,8 @@ export const SERVICES: readonly Constructor<object>[] = [
   ProfileService,
   ExternalAccountService,
   SearchService,
+  PolicyModelService,
+  PolicyVersionService,
 ]
 
 export interface HubModuleOptions {
@@ -56,7 +60,7 @@ export function registerHubModule(
   container.register(LOGGER, {
     useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),
   })
-  container.register(POLICY_RESOLVER, { useClass: HubPolicyResolver }, { lifecycle: Lifecycle.Singleton })
+  container.register(POLICY_RESOLVER, { useClass: PolicyEngineResolver }, { lifecycle: Lifecycle.Singleton })
   container.register(PHOTO_STORAGE, { useValue: new LocalPhotoStorage(config.storage.photoDir) })
   // Container-scoped: each request's child container gets its own instances, so a service may
   // inject request-scoped tokens (ACTOR, REQUEST_ID) once business logic needs them.
