@@ -46,7 +46,11 @@ function concrete(target: StatementTarget, userId: number, postGroupId: number |
 
 function statementsByPolicy(model: PolicyModel): Map<number, Statement[]> {
   const byPolicy = new Map<number, Statement[]>()
-  for (const s of model.statements) byPolicy.set(s.policyId, [...(byPolicy.get(s.policyId) ?? []), s])
+  for (const s of model.statements) {
+    const list = byPolicy.get(s.policyId)
+    if (list) list.push(s)
+    else byPolicy.set(s.policyId, [s])
+  }
   return byPolicy
 }
 
@@ -64,10 +68,10 @@ export function snapshotOf(
     if (userId === null && statement.target.kind === 'self') return
     const target = concrete(statement.target, userId ?? 0, postGroupId)
     if (!target) return
-    grants.set(statement.scope, [
-      ...(grants.get(statement.scope) ?? []),
-      { scope: statement.scope, target, statementId: statement.id, source },
-    ])
+    const grant = { scope: statement.scope, target, statementId: statement.id, source }
+    const list = grants.get(statement.scope)
+    if (list) list.push(grant)
+    else grants.set(statement.scope, [grant])
   }
   for (const policy of model.policies.values()) {
     if (policy.audience === 'EVERYONE' || (policy.audience === 'AUTHENTICATED' && userId !== null)) {
@@ -107,18 +111,80 @@ export function ancestorsOf(groupParent: PolicyModel['groupParent'], groupId: nu
   return chain
 }
 
-function matches(
-  grant: Grant,
-  target: Target,
-  ancestors: readonly number[],
-): { throughAncestor: number | null } | null {
-  const g = grant.target
-  if (g.kind === 'any') return { throughAncestor: null }
-  if (target.type === 'user')
-    return g.kind === 'user' && g.userId === target.userId ? { throughAncestor: null } : null
-  if (target.type !== 'group' || g.kind !== 'group') return null
-  if (g.groupId === target.groupId) return { throughAncestor: null }
-  return g.withDescendants && ancestors.includes(g.groupId) ? { throughAncestor: g.groupId } : null
+/**
+ * One scope's grants, indexed so a decision costs a few map lookups whatever the number of
+ * statements or the depth of the tree: subtree grants are expanded to every descendant once, when
+ * the snapshot first answers for that scope.
+ */
+interface ScopeIndex {
+  any: Grant | undefined
+  users: Map<number, Grant>
+  groups: Map<number, { grant: Grant; throughAncestor: number | null }>
+}
+
+const childrenByTree = new WeakMap<PolicyModel['groupParent'], Map<number, number[]>>()
+const indexesBySnapshot = new WeakMap<Snapshot, Map<Scope, ScopeIndex>>()
+
+function childrenOf(groupParent: PolicyModel['groupParent']): Map<number, number[]> {
+  let children = childrenByTree.get(groupParent)
+  if (!children) {
+    children = new Map()
+    for (const [id, parent] of groupParent) {
+      if (parent === null) continue
+      const list = children.get(parent)
+      if (list) list.push(id)
+      else children.set(parent, [id])
+    }
+    childrenByTree.set(groupParent, children)
+  }
+  return children
+}
+
+function buildIndex(grants: readonly Grant[], children: Map<number, number[]>): ScopeIndex {
+  const index: ScopeIndex = { any: undefined, users: new Map(), groups: new Map() }
+  for (const grant of grants) {
+    const t = grant.target
+    if (t.kind === 'any') index.any ??= grant
+    else if (t.kind === 'user') {
+      if (!index.users.has(t.userId)) index.users.set(t.userId, grant)
+    } else index.groups.set(t.groupId, { grant, throughAncestor: null })
+  }
+  for (const grant of grants) {
+    const t = grant.target
+    if (t.kind !== 'group' || !t.withDescendants) continue
+    const seen = new Set([t.groupId])
+    const queue = [...(children.get(t.groupId) ?? [])]
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      if (seen.has(next)) continue
+      seen.add(next)
+      if (!index.groups.has(next)) index.groups.set(next, { grant, throughAncestor: t.groupId })
+      queue.push(...(children.get(next) ?? []))
+    }
+  }
+  return index
+}
+
+function indexFor(snapshot: Snapshot, groupParent: PolicyModel['groupParent'], scope: Scope): ScopeIndex {
+  let byScope = indexesBySnapshot.get(snapshot)
+  if (!byScope) {
+    byScope = new Map()
+    indexesBySnapshot.set(snapshot, byScope)
+  }
+  let index = byScope.get(scope)
+  if (!index) {
+    index = buildIndex(snapshot.get(scope) ?? [], childrenOf(groupParent))
+    byScope.set(scope, index)
+  }
+  return index
+}
+
+function lookup(index: ScopeIndex, target: Target): Explanation['chain'] {
+  if (index.any) return { grant: index.any, throughAncestor: null }
+  if (target.type === 'user') {
+    const grant = index.users.get(target.userId)
+    return grant ? { grant, throughAncestor: null } : null
+  }
+  return target.type === 'group' ? (index.groups.get(target.groupId) ?? null) : null
 }
 
 export function explain(
@@ -127,16 +193,13 @@ export function explain(
   scope: Scope,
   target: Target,
 ): Explanation {
-  const ancestors = target.type === 'group' ? ancestorsOf(groupParent, target.groupId).slice(1) : []
-  for (const grant of snapshot.get(scope) ?? []) {
-    const hit = matches(grant, target, ancestors)
-    if (hit) return { allowed: true, chain: { grant, throughAncestor: hit.throughAncestor } }
-  }
+  const chain = lookup(indexFor(snapshot, groupParent, scope), target)
+  if (chain) return { allowed: true, chain }
   // `supreme:sudo` on anything allows every scope on every target.
-  const sudo = (snapshot.get('supreme:sudo') ?? []).find((g) => g.target.kind === 'any')
-  if (sudo && scope !== 'supreme:sudo')
-    return { allowed: true, chain: { grant: sudo, throughAncestor: null } }
-  return { allowed: false, chain: null }
+  const sudo = scope === 'supreme:sudo' ? undefined : indexFor(snapshot, groupParent, 'supreme:sudo').any
+  return sudo
+    ? { allowed: true, chain: { grant: sudo, throughAncestor: null } }
+    : { allowed: false, chain: null }
 }
 
 export function can(

@@ -6,6 +6,8 @@ import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
 import { GroupService } from '~/domains/group/group.service'
 import { MembershipService } from '~/domains/membership/membership.service'
+import { PolicyAccessService } from '~/domains/policy/policy-access.service'
+import { PolicyAdminService } from '~/domains/policy/policy-admin.service'
 import { PolicyEngineResolver } from '~/domains/policy/policy-engine.resolver'
 import { PolicyModelService } from '~/domains/policy/policy-model.service'
 import { PolicyVersionService } from '~/domains/policy/policy-version.service'
@@ -40,6 +42,8 @@ export const SERVICES: readonly Constructor<object>[] = [
   SearchService,
   PolicyModelService,
   PolicyVersionService,
+  PolicyAdminService,
+  PolicyAccessService,
 ]
 
 export interface HubModuleOptions {

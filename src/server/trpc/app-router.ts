@@ -1,5 +1,6 @@
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
+import { policyRouter } from '~/domains/policy/policy.router'
 import { searchRouter } from '~/domains/search/search.router'
 import { accountAccessRouter } from '~/domains/session/account-access.router'
 import { userRouter } from '~/domains/user/user.router'
@@ -11,6 +12,7 @@ export const appRouter = router({
   user: userRouter,
   search: searchRouter,
   accountAccess: accountAccessRouter,
+  policy: policyRouter,
 })
 
 export type AppRouter = typeof appRouter
