@@ -19,9 +19,10 @@ import {
   type StatementView,
 } from './policy-admin.schema'
 import { toStatement } from './policy-model.service'
-import { descendantsOf, targetColumns, uncoveredByParent } from './policy-rules'
+import { descendantsOf, targetColumns } from './policy-rules'
 import { PolicyVersionService } from './policy-version.service'
 import { describeStatement, statementView } from './policy-views'
+import { uncovered } from './subset'
 
 type Tx = Parameters<Parameters<RealmClient['$transaction']>[0]>[0]
 
@@ -175,7 +176,7 @@ export class PolicyAdminService {
       const below = descendantsOf(tree, input.policyId).map((p) => p.id)
       if (input.parentId === input.policyId || below.includes(input.parentId))
         throw new InvalidStateError('A policy cannot be moved under itself or its descendants')
-      const missing = uncoveredByParent(
+      const missing = uncovered(
         await this.statements(tx, input.policyId),
         await this.statements(tx, input.parentId),
         await this.groupParent(tx),
@@ -220,7 +221,7 @@ export class PolicyAdminService {
       const candidate = toStatement({ id: 0, policyId: policy.id, ...row })
       if (!candidate) throw new InvalidStateError('The statement names no valid target')
       if (policy.parentId !== null) {
-        const missing = uncoveredByParent(
+        const missing = uncovered(
           [candidate],
           await this.statements(tx, policy.parentId),
           await this.groupParent(tx),
@@ -262,7 +263,7 @@ export class PolicyAdminService {
       const groupParent = await this.groupParent(tx)
       const broken: string[] = []
       for (const child of children) {
-        const missing = uncoveredByParent(await this.statements(tx, child.id), remaining, groupParent)
+        const missing = uncovered(await this.statements(tx, child.id), remaining, groupParent)
         if (missing.length > 0) broken.push(`${child.name}: ${listed(missing)}`)
       }
       if (broken.length > 0)

@@ -1,22 +1,5 @@
 // The rules the policy admin enforces on every write, as pure functions over plain rows.
-import type { PolicyModel, Statement } from './model'
 import type { StatementTargetInput } from './policy-admin.schema'
-import { uncovered } from './subset'
-
-type Covered = Pick<Statement, 'scope' | 'target'>
-
-/**
- * The child's statements its parent does not cover. `supreme:sudo` on anything covers every child
- * (docs/decisions/0011), which `uncovered` alone does not know.
- */
-export function uncoveredByParent(
-  child: readonly Covered[],
-  parent: readonly Covered[],
-  groupParent: PolicyModel['groupParent'],
-): Covered[] {
-  if (parent.some((p) => p.scope === 'supreme:sudo' && p.target.kind === 'any')) return []
-  return uncovered(child, parent, groupParent)
-}
 
 /** Every policy below `policyId`, deepest first (the order they can be deleted in). */
 export function descendantsOf<P extends { id: number; parentId: number | null }>(

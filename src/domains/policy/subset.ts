@@ -32,6 +32,8 @@ export function uncovered(
   parent: readonly Pick<Statement, 'scope' | 'target'>[],
   groupParent: PolicyModel['groupParent'],
 ): Pick<Statement, 'scope' | 'target'>[] {
+  // `supreme:sudo` on anything covers every statement (docs/decisions/0011).
+  if (parent.some((p) => p.scope === 'supreme:sudo' && p.target.kind === 'any')) return []
   return child.filter(
     (c) => !parent.some((p) => p.scope === c.scope && covers(p.target, c.target, groupParent)),
   )
