@@ -22,6 +22,9 @@ import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
 import { Route as GroupsTreeRouteImport } from './routes/groups/tree'
 import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
+import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/index'
+import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
+import { Route as AdminPoliciesCheckRouteImport } from './routes/admin/policies/check'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
 import { Route as UScreenNameEditRouteImport } from './routes/u/$screenName/edit'
 import { Route as ApiUsersUserIdPhotoRouteImport } from './routes/api/users/$userId/photo'
@@ -91,6 +94,21 @@ const ProfilePhotoRoute = ProfilePhotoRouteImport.update({
   path: '/profile/photo',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AdminPoliciesIndexRoute = AdminPoliciesIndexRouteImport.update({
+  id: '/admin/policies/',
+  path: '/admin/policies/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AdminPoliciesAuditRoute = AdminPoliciesAuditRouteImport.update({
+  id: '/admin/policies/audit',
+  path: '/admin/policies/audit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AdminPoliciesCheckRoute = AdminPoliciesCheckRouteImport.update({
+  id: '/admin/policies/check',
+  path: '/admin/policies/check',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const UScreenNameIndexRoute = UScreenNameIndexRouteImport.update({
   id: '/u/$screenName/',
   path: '/u/$screenName/',
@@ -121,7 +139,10 @@ export interface FileRoutesByFullPath {
   '/groups/tree': typeof GroupsTreeRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
+  '/admin/policies/audit': typeof AdminPoliciesAuditRoute
+  '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -139,7 +160,10 @@ export interface FileRoutesByTo {
   '/groups/tree': typeof GroupsTreeRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups': typeof GroupsIndexRoute
+  '/admin/policies/audit': typeof AdminPoliciesAuditRoute
+  '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/admin/policies': typeof AdminPoliciesIndexRoute
   '/u/$screenName': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -158,7 +182,10 @@ export interface FileRoutesById {
   '/groups/tree': typeof GroupsTreeRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
+  '/admin/policies/audit': typeof AdminPoliciesAuditRoute
+  '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
+  '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -178,7 +205,10 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/profile/photo'
     | '/groups/'
+    | '/admin/policies/audit'
+    | '/admin/policies/check'
     | '/u/$screenName/edit'
+    | '/admin/policies/'
     | '/u/$screenName/'
     | '/api/users/$userId/photo'
   fileRoutesByTo: FileRoutesByTo
@@ -196,7 +226,10 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/profile/photo'
     | '/groups'
+    | '/admin/policies/audit'
+    | '/admin/policies/check'
     | '/u/$screenName/edit'
+    | '/admin/policies'
     | '/u/$screenName'
     | '/api/users/$userId/photo'
   id:
@@ -214,7 +247,10 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/profile/photo'
     | '/groups/'
+    | '/admin/policies/audit'
+    | '/admin/policies/check'
     | '/u/$screenName/edit'
+    | '/admin/policies/'
     | '/u/$screenName/'
     | '/api/users/$userId/photo'
   fileRoutesById: FileRoutesById
@@ -233,7 +269,10 @@ export interface RootRouteChildren {
   GroupsTreeRoute: typeof GroupsTreeRoute
   ProfilePhotoRoute: typeof ProfilePhotoRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
+  AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
+  AdminPoliciesCheckRoute: typeof AdminPoliciesCheckRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
+  AdminPoliciesIndexRoute: typeof AdminPoliciesIndexRoute
   UScreenNameIndexRoute: typeof UScreenNameIndexRoute
   ApiUsersUserIdPhotoRoute: typeof ApiUsersUserIdPhotoRoute
 }
@@ -331,6 +370,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProfilePhotoRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/admin/policies/': {
+      id: '/admin/policies/'
+      path: '/admin/policies'
+      fullPath: '/admin/policies/'
+      preLoaderRoute: typeof AdminPoliciesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/admin/policies/audit': {
+      id: '/admin/policies/audit'
+      path: '/admin/policies/audit'
+      fullPath: '/admin/policies/audit'
+      preLoaderRoute: typeof AdminPoliciesAuditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/admin/policies/check': {
+      id: '/admin/policies/check'
+      path: '/admin/policies/check'
+      fullPath: '/admin/policies/check'
+      preLoaderRoute: typeof AdminPoliciesCheckRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/u/$screenName/': {
       id: '/u/$screenName/'
       path: '/u/$screenName'
@@ -369,7 +429,10 @@ const rootRouteChildren: RootRouteChildren = {
   GroupsTreeRoute: GroupsTreeRoute,
   ProfilePhotoRoute: ProfilePhotoRoute,
   GroupsIndexRoute: GroupsIndexRoute,
+  AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,
+  AdminPoliciesCheckRoute: AdminPoliciesCheckRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,
+  AdminPoliciesIndexRoute: AdminPoliciesIndexRoute,
   UScreenNameIndexRoute: UScreenNameIndexRoute,
   ApiUsersUserIdPhotoRoute: ApiUsersUserIdPhotoRoute,
 }

@@ -11,6 +11,7 @@ import {
   useRouterState,
 } from '@tanstack/react-router'
 import { type ReactNode, useEffect } from 'react'
+import { canAdministerPolicies } from '~/domains/policy/policy-admin.functions'
 import { SearchForm } from '~/domains/search/components/SearchForm'
 import { getCurrentUser } from '~/domains/user/user.functions'
 import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
@@ -24,9 +25,10 @@ export const Route = createRootRoute({
     const user = await getCurrentUser()
     // Until a logged-in user has chosen a screen name, every page leads to the registration form.
     if (user && !user.screenName && location.pathname !== '/register') throw redirect({ to: '/register' })
-    return { locale: readLocale(), user }
+    const policyAdmin = user ? await canAdministerPolicies() : false
+    return { locale: readLocale(), user, policyAdmin }
   },
-  loader: ({ context }) => ({ locale: context.locale, user: context.user }),
+  loader: ({ context }) => ({ locale: context.locale, user: context.user, policyAdmin: context.policyAdmin }),
   head: ({ loaderData }) => ({
     meta: [
       { charSet: 'utf-8' },
@@ -60,7 +62,11 @@ function Shell({ children }: { children: ReactNode }) {
       <body>
         <I18nProvider locale={locale}>
           <ToastProvider>
-            <Layout user={data?.user ?? null} onLocaleChange={() => router.invalidate()}>
+            <Layout
+              user={data?.user ?? null}
+              policyAdmin={data?.policyAdmin ?? false}
+              onLocaleChange={() => router.invalidate()}
+            >
               {children}
             </Layout>
           </ToastProvider>
@@ -74,10 +80,12 @@ function Shell({ children }: { children: ReactNode }) {
 
 function Layout({
   user,
+  policyAdmin,
   onLocaleChange,
   children,
 }: {
   user: { displayName: string; screenName: string | null } | null
+  policyAdmin: boolean
   onLocaleChange: () => void
   children: ReactNode
 }) {
@@ -92,6 +100,7 @@ function Layout({
         { to: '/groups', label: t('nav.groups') },
         { to: '/groups/tree', label: t('nav.groupTree') },
         ...(user?.screenName ? [{ to: `/u/${user.screenName}`, label: t('nav.profile') }] : []),
+        ...(policyAdmin ? [{ to: '/admin/policies', label: t('policy.nav') }] : []),
       ]}
       renderLink={(item, className) => (
         <Link to={item.to} className={className} activeOptions={{ exact: true }}>

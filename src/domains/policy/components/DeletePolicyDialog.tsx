@@ -1,0 +1,106 @@
+import { useNavigate } from '@tanstack/react-router'
+import { useEffect, useId, useState } from 'react'
+import { useT } from '~/i18n'
+import { Button, Dialog, ErrorState, LoadingState } from '~/ui'
+import { deletePolicy, previewPolicyDelete } from '../policy-admin.functions'
+import type { DeletePreview } from '../policy-admin.schema'
+import { failureMessage, usePolicyAction } from './use-policy-action'
+
+/** Delete with a preview: the dialog first asks the server what the deletion would remove. */
+export function DeletePolicyButton({ policyId, name }: { policyId: number; name: string }) {
+  const t = useT()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        {t('policy.detail.delete')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('policy.deletion.title', { name })}>
+        {open && <DeletePreviewBody policyId={policyId} onDone={() => setOpen(false)} />}
+      </Dialog>
+    </>
+  )
+}
+
+function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () => void }) {
+  const t = useT()
+  const navigate = useNavigate()
+  const cascadeId = useId()
+  const { run, pending } = usePolicyAction()
+  const [preview, setPreview] = useState<DeletePreview | { error: string } | null>(null)
+  const [cascade, setCascade] = useState(false)
+
+  useEffect(() => {
+    previewPolicyDelete({ data: { policyId } }).then(setPreview, (e: unknown) =>
+      setPreview({ error: failureMessage(e) }),
+    )
+  }, [policyId])
+
+  if (!preview) return <LoadingState label={t('policy.deletion.loading')} />
+  if ('error' in preview)
+    return <ErrorState title={t('policy.loadFailed', { message: preview.error })} message={null} />
+
+  const remove = async () => {
+    const done = await run(
+      () => deletePolicy({ data: { policyId, cascade } }),
+      () => t('policy.deletion.deleted'),
+    )
+    if (!done) return
+    onDone()
+    await navigate({ to: '/admin/policies', search: {} })
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      {preview.protected ? (
+        <p>
+          {t(
+            preview.protected === 'root'
+              ? 'policy.deletion.protectedRoot'
+              : 'policy.deletion.protectedBaseline',
+          )}
+        </p>
+      ) : (
+        <>
+          <p>
+            {t('policy.deletion.summary', {
+              statements: preview.statementCount,
+              assignments: preview.assignmentCount,
+              bindings: preview.bindingCount,
+            })}
+          </p>
+          {preview.descendants.length > 0 && (
+            <>
+              <p className="font-medium">{t('policy.deletion.descendants')}</p>
+              <ul className="list-disc pl-5">
+                {preview.descendants.map((d) => (
+                  <li key={d.id}>{d.name}</li>
+                ))}
+              </ul>
+              <div className="flex items-center gap-3">
+                <input
+                  id={cascadeId}
+                  type="checkbox"
+                  className="size-5 rounded border-gray-500 accent-brand-700"
+                  checked={cascade}
+                  onChange={(e) => setCascade(e.target.checked)}
+                />
+                <label htmlFor={cascadeId}>{t('policy.deletion.cascade')}</label>
+              </div>
+            </>
+          )}
+        </>
+      )}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          {t('policy.cancel')}
+        </Button>
+        {!preview.protected && (
+          <Button variant="danger" onClick={remove} disabled={pending}>
+            {t('policy.deletion.confirm')}
+          </Button>
+        )}
+      </div>
+    </div>
+  )
+}

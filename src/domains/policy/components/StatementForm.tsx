@@ -1,0 +1,104 @@
+import { type FormEvent, useId, useState } from 'react'
+import { useT } from '~/i18n'
+import type { Scope } from '~/server/auth/scopes'
+import { Button, Select, TextField } from '~/ui'
+import { addPolicyStatement } from '../policy-admin.functions'
+import type { StatementTargetInput } from '../policy-admin.schema'
+import { scopeOptions } from './policy-text'
+import { usePolicyAction } from './use-policy-action'
+
+const KINDS = ['ANY', 'GROUP', 'USER', 'SELF', 'POST_GROUP'] as const
+type Kind = (typeof KINDS)[number]
+const KIND_LABEL = {
+  ANY: 'any',
+  GROUP: 'group',
+  USER: 'user',
+  SELF: 'self',
+  POST_GROUP: 'post-group',
+} as const
+
+/** Adds one statement; the server refuses what the parent policy does not cover, and says why. */
+export function StatementForm({ policyId }: { policyId: number }) {
+  const t = useT()
+  const checkboxId = useId()
+  const { run, pending } = usePolicyAction()
+  const [scope, setScope] = useState<Scope>('group:view')
+  const [kind, setKind] = useState<Kind>('ANY')
+  const [id, setId] = useState('')
+  const [withDescendants, setWithDescendants] = useState(false)
+
+  const target = (): StatementTargetInput => {
+    switch (kind) {
+      case 'GROUP':
+        return { kind, groupId: Number(id), withDescendants }
+      case 'USER':
+        return { kind, userId: Number(id) }
+      case 'POST_GROUP':
+        return { kind, withDescendants }
+      default:
+        return { kind }
+    }
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const added = await run(
+      () => addPolicyStatement({ data: { policyId, scope, target: target() } }),
+      () => t('policy.statements.added'),
+    )
+    if (added) setId('')
+  }
+  const needsId = kind === 'GROUP' || kind === 'USER'
+  const cascades = kind === 'GROUP' || kind === 'POST_GROUP'
+
+  return (
+    <form
+      onSubmit={submit}
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label={t('policy.statements.addTitle')}
+    >
+      <Select
+        label={t('policy.statements.scope')}
+        wrapperClassName="sm:col-span-2"
+        options={scopeOptions(t)}
+        value={scope}
+        onChange={(e) => setScope(e.target.value as Scope)}
+      />
+      <Select
+        label={t('policy.statements.targetKind')}
+        options={KINDS.map((k) => ({ value: k, label: t(`policy.targetKinds.${KIND_LABEL[k]}`) }))}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+      />
+      {needsId && (
+        <TextField
+          label={kind === 'GROUP' ? t('policy.statements.groupId') : t('policy.statements.userId')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          required
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+        />
+      )}
+      {cascades && (
+        <div className="flex items-center gap-3 sm:col-span-2">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            className="size-5 rounded border-gray-500 accent-brand-700"
+            checked={withDescendants}
+            onChange={(e) => setWithDescendants(e.target.checked)}
+          />
+          <label htmlFor={checkboxId} className="text-sm text-gray-900">
+            {t('policy.statements.withDescendants')}
+          </label>
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {t('policy.statements.add')}
+        </Button>
+      </div>
+    </form>
+  )
+}
