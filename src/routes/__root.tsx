@@ -11,7 +11,6 @@ import {
   useRouterState,
 } from '@tanstack/react-router'
 import { type ReactNode, useEffect } from 'react'
-import { canAdministerPolicies } from '~/domains/policy/policy-admin.functions'
 import { SearchForm } from '~/domains/search/components/SearchForm'
 import { getCurrentUser } from '~/domains/user/user.functions'
 import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
@@ -25,7 +24,7 @@ export const Route = createRootRoute({
     const user = await getCurrentUser()
     // Until a logged-in user has chosen a screen name, every page leads to the registration form.
     if (user && !user.screenName && location.pathname !== '/register') throw redirect({ to: '/register' })
-    const policyAdmin = user ? await canAdministerPolicies() : false
+    const policyAdmin = user?.policyAdmin ?? false
     return { locale: readLocale(), user, policyAdmin }
   },
   loader: ({ context }) => ({ locale: context.locale, user: context.user, policyAdmin: context.policyAdmin }),

@@ -3,10 +3,9 @@ import 'reflect-metadata'
 import { generateKeyPairSync } from 'node:crypto'
 import { type DependencyContainer, container as root } from 'tsyringe'
 import { type AppConfig, loadConfig } from '#config'
-import type { PolicyResolver } from '~/server/auth/policy-resolver'
 import { type BasePrismaClient, createPrismaClient } from '~/server/db/client'
 import { registerHubModule } from '~/server/di/hub-module'
-import { CLOCK, type Clock, POLICY_RESOLVER } from '~/server/di/tokens'
+import { CLOCK, type Clock } from '~/server/di/tokens'
 import { createLogger } from '~/server/logger'
 import { testDatabaseUrl, testPoolSize } from './database'
 
@@ -56,8 +55,6 @@ export function createTestApp(overrides: Record<string, string> = {}): TestApp {
 export interface Rebinding {
   /** A clock the test moves by hand (idle timeout, lifetimes) instead of sleeping. */
   clock?: Clock
-  /** E.g. one that makes someone an admin (`user:admin` is nobody's yet). */
-  policies?: PolicyResolver
 }
 
 /**
@@ -77,6 +74,5 @@ export function reconfigured(
   })
   // Registered before anything is resolved: container-scoped services keep what they got first.
   if (rebind.clock) app.register(CLOCK, { useValue: rebind.clock })
-  if (rebind.policies) app.register(POLICY_RESOLVER, { useValue: rebind.policies })
   return { app, config, db: t.db, close: async () => {} }
 }

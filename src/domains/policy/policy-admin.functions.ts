@@ -1,7 +1,7 @@
 // Server functions of the policy admin: `policy:admin` on anything, then one service call each.
 import { createServerFn } from '@tanstack/react-start'
 import { z } from 'zod'
-import { authGuard, authGuardOn } from '~/server/auth/guard'
+import { authGuardOn } from '~/server/auth/guard'
 import { ANY_TARGET } from '~/server/auth/scopes'
 import { PolicyAccessService } from './policy-access.service'
 import {
@@ -93,8 +93,3 @@ export const whoCan = createServerFn({ method: 'GET' })
 export const whatCan = createServerFn({ method: 'GET' })
   .middleware([admin(UserIdInput)])
   .handler(({ data, context }) => context.services.resolve(PolicyAccessService).whatCan(data.userId))
-
-/** Whether the caller may open the policy admin: decides the nav item, never the access itself. */
-export const canAdministerPolicies = createServerFn({ method: 'GET' })
-  .middleware([authGuard('session:view', { reveal: ['policy:admin'] })])
-  .handler(({ context }) => context.granted.has('policy:admin'))

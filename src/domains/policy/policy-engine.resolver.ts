@@ -4,7 +4,7 @@ import { inject, injectable } from 'tsyringe'
 import type { Actor } from '~/server/auth/actor'
 import type { PolicyResolver } from '~/server/auth/policy-resolver'
 import type { Scope, Target } from '~/server/auth/scopes'
-import { can, type Explanation, explain, type Snapshot, snapshotOf } from './engine'
+import { can, type Snapshot, snapshotOf } from './engine'
 import type { PolicyModel } from './model'
 import { PolicyModelService } from './policy-model.service'
 import { PolicyVersionService } from './policy-version.service'
@@ -28,18 +28,12 @@ export class PolicyEngineResolver implements PolicyResolver {
   ) {}
 
   async can(actor: Actor, scope: Scope, target: Target): Promise<boolean> {
-    const { model, snapshot } = await this.snapshotFor(actor)
-    return can(snapshot, model.groupParent, scope, target)
+    return (await this.allowed(actor, [scope], target)).has(scope)
   }
 
-  async explain(actor: Actor, scope: Scope, target: Target): Promise<Explanation> {
+  async allowed(actor: Actor, scopes: readonly Scope[], target: Target): Promise<ReadonlySet<Scope>> {
     const { model, snapshot } = await this.snapshotFor(actor)
-    return explain(snapshot, model.groupParent, scope, target)
-  }
-
-  /** The model as of the current version (for whoCan and the admin screens). */
-  async model(): Promise<PolicyModel> {
-    return (await this.current()).model
+    return new Set(scopes.filter((scope) => can(snapshot, model.groupParent, scope, target)))
   }
 
   private async current(): Promise<VersionState> {

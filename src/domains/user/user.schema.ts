@@ -20,3 +20,7 @@ export const CurrentUser = z.object({
   screenName: z.string().nullable(),
 })
 export type CurrentUser = z.infer<typeof CurrentUser>
+
+/** The logged-in user as the layout needs it: who, and which admin areas to offer in the nav. */
+export const SessionUser = CurrentUser.extend({ policyAdmin: z.boolean() })
+export type SessionUser = z.infer<typeof SessionUser>

@@ -46,24 +46,21 @@ export async function authenticate(
   return { actor: { kind: 'user', userId: claims.userId, sessionId: claims.sessionId }, rejectedToken: false }
 }
 
-/** 401 when an anonymous caller lacks the scope, 403 when a logged-in one does. */
-export async function authorize(app: DependencyContainer, actor: Actor, scope: Scope, target: Target) {
-  const allowed = await app
-    .resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
-    .can(actor, scope, target)
-  if (!allowed) throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
-}
-
-/** Which of `scopes` the actor holds on `target`; asked together with the required scope. */
-export async function grantedScopes(
+/**
+ * Requires `scope` on `target` — 401 for an anonymous caller, 403 for a logged-in one — and answers
+ * the `reveal` scopes on the same target, all from one read of the policy state.
+ */
+export async function decide(
   app: DependencyContainer,
   actor: Actor,
-  scopes: readonly Scope[],
+  scope: Scope,
   target: Target,
+  reveal: readonly Scope[] = [],
 ): Promise<ReadonlySet<Scope>> {
-  const resolver = app.resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
-  const answers = await Promise.all(
-    scopes.map(async (s) => [s, await resolver.can(actor, s, target)] as const),
-  )
-  return new Set(answers.filter(([, allowed]) => allowed).map(([s]) => s))
+  const granted = await app
+    .resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
+    .allowed(actor, [scope, ...reveal], target)
+  if (!granted.has(scope))
+    throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
+  return granted
 }

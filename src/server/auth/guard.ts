@@ -9,7 +9,7 @@ import { requestContainer } from '../di/request-scope'
 import { CONFIG, type TokenTypes } from '../di/tokens'
 import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
-import { authenticate, authorize, grantedScopes } from './access'
+import { authenticate, decide } from './access'
 import { clearAppCookie } from './cookies'
 import { ANY_TARGET, type Scope, type Target } from './scopes'
 import { sessionCookieName } from './session-token'
@@ -35,8 +35,7 @@ export const guardRequest = createServerOnlyFn(
     const cookie = sessionCookieName(config.secureCookies)
     const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
     if (rejectedToken) clearAppCookie(config, cookie)
-    await authorize(app, actor, scope, target)
-    const granted = await grantedScopes(app, actor, options.reveal ?? [], target)
+    const granted = await decide(app, actor, scope, target, options.reveal)
     return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
   },
 )

@@ -6,4 +6,6 @@ import type { Scope, Target } from './scopes'
 
 export interface PolicyResolver {
   can(actor: Actor, scope: Scope, target: Target): Promise<boolean>
+  /** Which of `scopes` the actor holds on `target`, decided on one consistent policy state. */
+  allowed(actor: Actor, scopes: readonly Scope[], target: Target): Promise<ReadonlySet<Scope>>
 }

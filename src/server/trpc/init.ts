@@ -3,7 +3,7 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import type { DependencyContainer } from 'tsyringe'
 import type { z } from 'zod'
-import { authenticate, authorize, grantedScopes } from '../auth/access'
+import { authenticate, decide } from '../auth/access'
 import type { GuardOptions } from '../auth/guard'
 import type { Scope, Target } from '../auth/scopes'
 import { requestContainer } from '../di/request-scope'
@@ -65,8 +65,7 @@ export function guardedProcedure<S extends z.ZodType>(
     .use(async ({ ctx, input: parsed, next }) => {
       const { actor } = await authenticate(ctx.app, ctx.token)
       const on = target(parsed as z.output<S>)
-      await authorize(ctx.app, actor, scope, on)
-      const granted = await grantedScopes(ctx.app, actor, options.reveal ?? [], on)
+      const granted = await decide(ctx.app, actor, scope, on, options.reveal)
       return next({
         ctx: { actor, granted, services: requestContainer(ctx.app, actor, ctx.requestId) },
       })

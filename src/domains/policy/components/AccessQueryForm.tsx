@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
 import type { Scope } from '~/server/auth/scopes'
-import { Button, Select, TextField } from '~/ui'
+import { Button, IdField, Select } from '~/ui'
 import { scopeOptions } from './policy-text'
 
 export type TargetType = 'any' | 'group' | 'user'
@@ -57,24 +57,13 @@ export function AccessQueryForm({
         onChange={(e) => setOn(e.target.value as TargetType)}
       />
       {on !== 'any' && (
-        <TextField
-          label={t('policy.check.targetId')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          required
-          value={id}
-          onChange={(e) => setId(e.target.value)}
-        />
+        <IdField label={t('policy.check.targetId')} required value={id} onValueChange={setId} />
       )}
-      <TextField
+      <IdField
         label={t('policy.check.userId')}
         hint={t('policy.check.userHint')}
-        type="number"
-        inputMode="numeric"
-        min={1}
         value={user}
-        onChange={(e) => setUser(e.target.value)}
+        onValueChange={setUser}
       />
       <div className="sm:col-span-2">
         <Button type="submit">{t('policy.check.submit')}</Button>

@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useT } from '~/i18n'
-import { Button, Dialog, ErrorState, LoadingState } from '~/ui'
+import { Button, Checkbox, Dialog, ErrorState, LoadingState } from '~/ui'
 import { deletePolicy, previewPolicyDelete } from '../policy-admin.functions'
 import type { DeletePreview } from '../policy-admin.schema'
 import { failureMessage, usePolicyAction } from './use-policy-action'
@@ -25,7 +25,6 @@ export function DeletePolicyButton({ policyId, name }: { policyId: number; name:
 function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () => void }) {
   const t = useT()
   const navigate = useNavigate()
-  const cascadeId = useId()
   const { run, pending } = usePolicyAction()
   const [preview, setPreview] = useState<DeletePreview | { error: string } | null>(null)
   const [cascade, setCascade] = useState(false)
@@ -77,16 +76,11 @@ function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () 
                   <li key={d.id}>{d.name}</li>
                 ))}
               </ul>
-              <div className="flex items-center gap-3">
-                <input
-                  id={cascadeId}
-                  type="checkbox"
-                  className="size-5 rounded border-gray-500 accent-brand-700"
-                  checked={cascade}
-                  onChange={(e) => setCascade(e.target.checked)}
-                />
-                <label htmlFor={cascadeId}>{t('policy.deletion.cascade')}</label>
-              </div>
+              <Checkbox
+                label={t('policy.deletion.cascade')}
+                checked={cascade}
+                onChange={(e) => setCascade(e.target.checked)}
+              />
             </>
           )}
         </>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { useFormat, useT } from '~/i18n'
-import { Button, TextField } from '~/ui'
+import { Button, IdField } from '~/ui'
 import { assignPolicy, revokePolicy } from '../policy-admin.functions'
 import type { PolicyDetail } from '../policy-admin.schema'
 import { ConfirmButton } from './ConfirmButton'
@@ -67,14 +67,11 @@ export function HolderList({ policy }: { policy: PolicyDetail }) {
         className="flex flex-wrap items-end gap-3"
         aria-label={t('policy.holders.assign')}
       >
-        <TextField
+        <IdField
           label={t('policy.holders.userId')}
-          type="number"
-          inputMode="numeric"
-          min={1}
           required
           value={userId}
-          onChange={(e) => setUserId(e.target.value)}
+          onValueChange={setUserId}
           wrapperClassName="w-40"
         />
         <Button type="submit" disabled={pending}>

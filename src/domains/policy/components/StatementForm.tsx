@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
 import type { Scope } from '~/server/auth/scopes'
-import { Button, Select, TextField } from '~/ui'
+import { Button, Checkbox, IdField, Select } from '~/ui'
 import { addPolicyStatement } from '../policy-admin.functions'
 import type { StatementTargetInput } from '../policy-admin.schema'
 import { scopeOptions } from './policy-text'
@@ -20,7 +20,6 @@ const KIND_LABEL = {
 /** Adds one statement; the server refuses what the parent policy does not cover, and says why. */
 export function StatementForm({ policyId }: { policyId: number }) {
   const t = useT()
-  const checkboxId = useId()
   const { run, pending } = usePolicyAction()
   const [scope, setScope] = useState<Scope>('group:view')
   const [kind, setKind] = useState<Kind>('ANY')
@@ -70,29 +69,20 @@ export function StatementForm({ policyId }: { policyId: number }) {
         onChange={(e) => setKind(e.target.value as Kind)}
       />
       {needsId && (
-        <TextField
+        <IdField
           label={kind === 'GROUP' ? t('policy.statements.groupId') : t('policy.statements.userId')}
-          type="number"
-          inputMode="numeric"
-          min={1}
           required
           value={id}
-          onChange={(e) => setId(e.target.value)}
+          onValueChange={setId}
         />
       )}
       {cascades && (
-        <div className="flex items-center gap-3 sm:col-span-2">
-          <input
-            id={checkboxId}
-            type="checkbox"
-            className="size-5 rounded border-gray-500 accent-brand-700"
-            checked={withDescendants}
-            onChange={(e) => setWithDescendants(e.target.checked)}
-          />
-          <label htmlFor={checkboxId} className="text-sm text-gray-900">
-            {t('policy.statements.withDescendants')}
-          </label>
-        </div>
+        <Checkbox
+          wrapperClassName="sm:col-span-2"
+          label={t('policy.statements.withDescendants')}
+          checked={withDescendants}
+          onChange={(e) => setWithDescendants(e.target.checked)}
+        />
       )}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useT } from '~/i18n'
-import { Button, Card, useToast } from '~/ui'
+import { Button, Card, Checkbox, useToast } from '~/ui'
 import { updatePrivacy } from '../profile.functions'
 import { type EditableProfile, PRIVATE_FIELDS, PrivacySettings } from '../profile.schema'
 import { ConflictNotice } from './ConflictNotice'
@@ -43,18 +43,14 @@ export function PrivacyForm({ profile, version, onSaved }: PrivacyFormProps) {
               const key = `${field}Public` as const
               const id = `${idBase}-${field}`
               return (
-                <li key={field} className="flex items-center gap-3">
-                  <input
+                <li key={field}>
+                  <Checkbox
                     id={id}
-                    type="checkbox"
                     name={key}
-                    className="size-5 rounded border-gray-500 accent-brand-700"
+                    label={t(`profile.fields.${field}`)}
                     checked={privacy[key]}
                     onChange={(e) => setPrivacy({ ...privacy, [key]: e.target.checked })}
                   />
-                  <label htmlFor={id} className="text-sm text-gray-900">
-                    {t(`profile.fields.${field}`)}
-                  </label>
                 </li>
               )
             })}
