@@ -61,13 +61,13 @@ export function benchPolicyCase(depth: number, statements: number, rounds: numbe
   const target = { type: 'group' as const, groupId: deepest }
   const coldStart = performance.now()
   const snapshot = snapshotOf(m, USER)
-  if (!can(snapshot, m.groupParent, 'evaluation:view', target)) throw new Error('bench model must allow')
+  if (!can(snapshot, m, 'evaluation:view', target)) throw new Error('bench model must allow')
   const coldMs = performance.now() - coldStart
   const perCall: number[] = []
   let sink = 0
   for (let r = 0; r < rounds; r++) {
     const start = performance.now()
-    for (let i = 0; i < BATCH; i++) if (can(snapshot, m.groupParent, 'evaluation:view', target)) sink++
+    for (let i = 0; i < BATCH; i++) if (can(snapshot, m, 'evaluation:view', target)) sink++
     perCall.push(((performance.now() - start) * 1000) / BATCH)
   }
   if (sink === 0) throw new Error('unreachable')

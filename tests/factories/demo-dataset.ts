@@ -80,7 +80,10 @@ interface Plan {
     foundedYear: number
   }[]
   memberships: { id: number; groupId: number; userId: number; path: MembershipStatus[]; start: number }[]
-  posts: { membershipId: number; kind: 'LEADER' | 'DEPUTY' | 'FINANCIAL_OFFICER' | 'EVALUATION_HELPER' }[]
+  posts: {
+    membershipId: number
+    kind: 'LEADER' | 'RESORT_LEADER' | 'DEPUTY' | 'FINANCIAL_OFFICER' | 'EVALUATION_HELPER'
+  }[]
 }
 
 function plan(options: Required<DemoDatasetOptions>): Plan {
@@ -174,6 +177,9 @@ function plan(options: Required<DemoDatasetOptions>): Plan {
   for (const [groupId, userId] of leaderOf) {
     const id = addMembership(groupId, userId, active)
     if (id) posts.push({ membershipId: id, kind: 'LEADER' })
+    // A resort's leader also holds the resort leader post: it grants judging the resort's circles.
+    if (id && groups.find((g) => g.id === groupId)?.purpose === 'RESORT')
+      posts.push({ membershipId: id, kind: 'RESORT_LEADER' })
   }
   for (const groupId of [RESORT_NAMES.length + 2, RESORT_NAMES.length + 3, RESORT_NAMES.length + 8]) {
     addMembership(groupId, role('student'), active)
@@ -196,7 +202,10 @@ function plan(options: Required<DemoDatasetOptions>): Plan {
     }
     if (group.archived) continue
     const [leader, deputy, treasurer, helper] = ids
-    if (!leaderOf.has(group.id) && leader) posts.push({ membershipId: leader, kind: 'LEADER' })
+    if (!leaderOf.has(group.id) && leader) {
+      posts.push({ membershipId: leader, kind: 'LEADER' })
+      if (group.purpose === 'RESORT') posts.push({ membershipId: leader, kind: 'RESORT_LEADER' })
+    }
     if (deputy) posts.push({ membershipId: deputy, kind: 'DEPUTY' })
     if (treasurer && rng.chance(0.6)) posts.push({ membershipId: treasurer, kind: 'FINANCIAL_OFFICER' })
     if (helper && rng.chance(0.5)) posts.push({ membershipId: helper, kind: 'EVALUATION_HELPER' })
@@ -299,11 +308,6 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
         const userId = demo.findIndex((a) => a.role.key === key) + 1
         await tx.policyAssignment.create({ data: { realmId, policyId, userId } })
       }
-      await tx.policyVersion.upsert({
-        where: { realmId },
-        create: { realmId, version: 1 },
-        update: { version: { increment: 1 } },
-      })
       // Explicit ids leave the serial sequences behind; move them past the loaded rows.
       for (const table of ['User', 'Group', 'Membership']) {
         await tx.$executeRawUnsafe(

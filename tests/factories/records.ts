@@ -90,6 +90,7 @@ export const SHARED_POST_TYPES: { kind: PostKind; name: string }[] = [
   { kind: 'FINANCIAL_OFFICER', name: 'gazdaságis' },
   { kind: 'FORMER_LEADER', name: 'volt körvezető' },
   { kind: 'NEWBIE', name: 'újonc' },
+  { kind: 'RESORT_LEADER', name: 'reszortvezető' },
 ]
 
 export async function givePost(db: Db, realmId: string, o: { membershipId: number; kind: PostKind }) {

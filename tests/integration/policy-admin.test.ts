@@ -78,7 +78,7 @@ describe('access to the policy admin', () => {
       previewDelete: { policyId: pekAdminId },
       delete: { policyId: pekAdminId },
       addStatement: { policyId: pekAdminId, scope: 'group:view', target: { kind: 'ANY' } },
-      removeStatement: { statementId: 1 },
+      removeStatement: { policyId: 1, statementId: 1 },
       assign: { policyId: pekAdminId, userId: adminId },
       revoke: { policyId: pekAdminId, userId: adminId },
       audit: {},
@@ -204,13 +204,17 @@ describe('statements', () => {
     const parentStatement = (await admin.get({ policyId: parent })).statements[0]
     const childStatement = (await admin.get({ policyId: child })).statements[0]
     if (!parentStatement || !childStatement) throw new Error('the fixture statements are missing')
-    const refused = await errorOf(admin.removeStatement({ statementId: parentStatement.id }))
+    const refused = await errorOf(
+      admin.removeStatement({ policyId: parent, statementId: parentStatement.id }),
+    )
     expect(refused.code).toBe('CONFLICT')
     expect(refused.message).toContain(named('Gyerek'))
-    await admin.removeStatement({ statementId: childStatement.id })
-    await admin.removeStatement({ statementId: parentStatement.id })
+    await admin.removeStatement({ policyId: child, statementId: childStatement.id })
+    await admin.removeStatement({ policyId: parent, statementId: parentStatement.id })
     expect((await admin.get({ policyId: parent })).statements).toEqual([])
-    expect(await codeOf(admin.removeStatement({ statementId: parentStatement.id }))).toBe('NOT_FOUND')
+    expect(await codeOf(admin.removeStatement({ policyId: parent, statementId: parentStatement.id }))).toBe(
+      'NOT_FOUND',
+    )
   })
 
   it('disappear with the group they name: deleting a group never widens a statement', async () => {
@@ -243,7 +247,7 @@ describe('every write', () => {
       })
       await admin.assign({ policyId: policy, userId: user })
       await admin.revoke({ policyId: policy, userId: user })
-      await admin.removeStatement({ statementId: statement.id })
+      await admin.removeStatement({ policyId: policy, statementId: statement.id })
       await admin.delete({ policyId: policy })
       expect(await codeOf(admin.create({ name: PEK_ADMIN, parentId: rootId }))).toBe('CONFLICT')
       expect(bump).toHaveBeenCalledTimes(8)
@@ -317,7 +321,7 @@ describe('explaining decisions', () => {
       postType: { name: 'körvezető' },
       group: { id: circle, name: named('Kör') },
     })
-    expect(viaPost.chain?.grant.statement.target.kind).toBe('post-group')
+    expect(viaPost.chain?.grant.statement?.target.kind).toBe('post-group')
     const viaAncestor = await admin.explain({
       userId: resortAdmin,
       scope: 'group:member-admin',

@@ -1,5 +1,5 @@
 // Granting a standard policy (seeded by the hub_reference_data migration) the way an admin does:
-// an assignment row plus a version bump, so the very next decision sees it.
+// an assignment row (its trigger bumps the policy version, so the very next decision sees it).
 import type { Scope } from '~/server/auth/scopes'
 import type { Db } from '../factories/records'
 
@@ -23,14 +23,7 @@ export async function grantScopes(db: Db, userId: number, scopes: Scope[], realm
 }
 
 async function assign(db: Db, realmId: string, policyId: number, userId: number) {
-  await db.$transaction([
-    db.policyAssignment.create({ data: { realmId, policyId, userId } }),
-    db.policyVersion.upsert({
-      where: { realmId },
-      create: { realmId, version: 1 },
-      update: { version: { increment: 1 } },
-    }),
-  ])
+  await db.policyAssignment.create({ data: { realmId, policyId, userId } })
 }
 
 export const PEK_ADMIN = 'PéK-adminisztrátor'

@@ -14,11 +14,14 @@ export type GrantTarget =
   | { kind: 'any' }
   | { kind: 'group'; groupId: number; withDescendants: boolean }
   | { kind: 'user'; userId: number }
+  /** `policy:issue` under a held "can issue" policy: new policies under it, existing ones below it. */
+  | { kind: 'policy'; policyId: number }
 
 export interface Grant {
   scope: Scope
   target: GrantTarget
-  statementId: number
+  /** The statement it comes from; null for `policy:issue`, which the "can issue" flag implies. */
+  statementId: number | null
   source: GrantSource
 }
 
@@ -64,37 +67,43 @@ export function snapshotOf(
   byPolicy = statementsByPolicy(model),
 ): Snapshot {
   const grants = new Map<Scope, Grant[]>()
+  const push = (grant: Grant) => {
+    const list = grants.get(grant.scope)
+    if (list) list.push(grant)
+    else grants.set(grant.scope, [grant])
+  }
+  const issued = new Set<number>()
   const add = (statement: Statement, source: GrantSource, postGroupId: number | null) => {
     if (userId === null && statement.target.kind === 'self') return
     const target = concrete(statement.target, userId ?? 0, postGroupId)
-    if (!target) return
-    const grant = { scope: statement.scope, target, statementId: statement.id, source }
-    const list = grants.get(statement.scope)
-    if (list) list.push(grant)
-    else grants.set(statement.scope, [grant])
+    if (target) push({ scope: statement.scope, target, statementId: statement.id, source })
+  }
+  const hold = (source: GrantSource) => {
+    for (const s of byPolicy.get(source.policyId) ?? [])
+      add(s, source, source.kind === 'post' ? source.groupId : null)
+    const policy = model.policies.get(source.policyId)
+    if (!policy?.canIssue || issued.has(policy.id)) return
+    issued.add(policy.id)
+    push({
+      scope: 'policy:issue',
+      target: { kind: 'policy', policyId: policy.id },
+      statementId: null,
+      source,
+    })
   }
   for (const policy of model.policies.values()) {
-    if (policy.audience === 'EVERYONE' || (policy.audience === 'AUTHENTICATED' && userId !== null)) {
-      for (const s of byPolicy.get(policy.id) ?? [])
-        add(s, { kind: 'audience', policyId: policy.id, audience: policy.audience }, null)
-    }
+    if (policy.audience === 'EVERYONE' || (policy.audience === 'AUTHENTICATED' && userId !== null))
+      hold({ kind: 'audience', policyId: policy.id, audience: policy.audience })
   }
   if (userId === null) return grants
   for (const a of model.assignments) {
-    if (a.userId !== userId) continue
-    for (const s of byPolicy.get(a.policyId) ?? []) add(s, { kind: 'assignment', policyId: a.policyId }, null)
+    if (a.userId === userId) hold({ kind: 'assignment', policyId: a.policyId })
   }
   for (const post of model.posts) {
     if (post.userId !== userId) continue
     for (const b of model.bindings) {
       if (b.postTypeId !== post.postTypeId) continue
-      const source: GrantSource = {
-        kind: 'post',
-        policyId: b.policyId,
-        postTypeId: post.postTypeId,
-        groupId: post.groupId,
-      }
-      for (const s of byPolicy.get(b.policyId) ?? []) add(s, source, post.groupId)
+      hold({ kind: 'post', policyId: b.policyId, postTypeId: post.postTypeId, groupId: post.groupId })
     }
   }
   return grants
@@ -111,6 +120,9 @@ export function ancestorsOf(groupParent: PolicyModel['groupParent'], groupId: nu
   return chain
 }
 
+/** What a decision needs besides the snapshot: the group tree and the policy tree. */
+export type Trees = Pick<PolicyModel, 'groupParent' | 'policies'>
+
 /**
  * One scope's grants, indexed so a decision costs a few map lookups whatever the number of
  * statements or the depth of the tree: subtree grants are expanded to every descendant once, when
@@ -120,51 +132,68 @@ interface ScopeIndex {
   any: Grant | undefined
   users: Map<number, Grant>
   groups: Map<number, { grant: Grant; throughAncestor: number | null }>
+  /** Policies at or below a held "can issue" policy (`policy:issue` only). */
+  policies: Map<number, Grant>
 }
 
-const childrenByTree = new WeakMap<PolicyModel['groupParent'], Map<number, number[]>>()
+const childrenByTree = new WeakMap<object, Map<number, number[]>>()
 const indexesBySnapshot = new WeakMap<Snapshot, Map<Scope, ScopeIndex>>()
 
-function childrenOf(groupParent: PolicyModel['groupParent']): Map<number, number[]> {
-  let children = childrenByTree.get(groupParent)
+/** Children by parent id, computed once per tree (groups: id → parent; policies: id → policy). */
+function childrenOf(key: object, parents: () => Iterable<[number, number | null]>): Map<number, number[]> {
+  let children = childrenByTree.get(key)
   if (!children) {
     children = new Map()
-    for (const [id, parent] of groupParent) {
+    for (const [id, parent] of parents()) {
       if (parent === null) continue
       const list = children.get(parent)
       if (list) list.push(id)
       else children.set(parent, [id])
     }
-    childrenByTree.set(groupParent, children)
+    childrenByTree.set(key, children)
   }
   return children
 }
 
-function buildIndex(grants: readonly Grant[], children: Map<number, number[]>): ScopeIndex {
-  const index: ScopeIndex = { any: undefined, users: new Map(), groups: new Map() }
+/** Every node below `root` (not `root` itself), each once even in a corrupt tree with a cycle. */
+function* below(root: number, children: Map<number, number[]>): Generator<number> {
+  const seen = new Set([root])
+  const queue = [...(children.get(root) ?? [])]
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (seen.has(next)) continue
+    seen.add(next)
+    yield next
+    queue.push(...(children.get(next) ?? []))
+  }
+}
+
+function buildIndex(grants: readonly Grant[], trees: Trees): ScopeIndex {
+  const index: ScopeIndex = { any: undefined, users: new Map(), groups: new Map(), policies: new Map() }
+  const groupChildren = childrenOf(trees.groupParent, () => trees.groupParent)
   for (const grant of grants) {
     const t = grant.target
     if (t.kind === 'any') index.any ??= grant
     else if (t.kind === 'user') {
       if (!index.users.has(t.userId)) index.users.set(t.userId, grant)
-    } else index.groups.set(t.groupId, { grant, throughAncestor: null })
+    } else if (t.kind === 'group') index.groups.set(t.groupId, { grant, throughAncestor: null })
   }
   for (const grant of grants) {
     const t = grant.target
-    if (t.kind !== 'group' || !t.withDescendants) continue
-    const seen = new Set([t.groupId])
-    const queue = [...(children.get(t.groupId) ?? [])]
-    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      if (seen.has(next)) continue
-      seen.add(next)
-      if (!index.groups.has(next)) index.groups.set(next, { grant, throughAncestor: t.groupId })
-      queue.push(...(children.get(next) ?? []))
+    if (t.kind === 'group' && t.withDescendants) {
+      for (const id of below(t.groupId, groupChildren))
+        if (!index.groups.has(id)) index.groups.set(id, { grant, throughAncestor: t.groupId })
+    } else if (t.kind === 'policy') {
+      const policyChildren = childrenOf(trees.policies, () =>
+        [...trees.policies.values()].map((p): [number, number | null] => [p.id, p.parentId]),
+      )
+      for (const id of [t.policyId, ...below(t.policyId, policyChildren)])
+        if (!index.policies.has(id)) index.policies.set(id, grant)
     }
   }
   return index
 }
 
-function indexFor(snapshot: Snapshot, groupParent: PolicyModel['groupParent'], scope: Scope): ScopeIndex {
+function indexFor(snapshot: Snapshot, trees: Trees, scope: Scope): ScopeIndex {
   let byScope = indexesBySnapshot.get(snapshot)
   if (!byScope) {
     byScope = new Map()
@@ -172,43 +201,45 @@ function indexFor(snapshot: Snapshot, groupParent: PolicyModel['groupParent'], s
   }
   let index = byScope.get(scope)
   if (!index) {
-    index = buildIndex(snapshot.get(scope) ?? [], childrenOf(groupParent))
+    index = buildIndex(snapshot.get(scope) ?? [], trees)
     byScope.set(scope, index)
   }
   return index
 }
 
-function lookup(index: ScopeIndex, target: Target): Explanation['chain'] {
+function lookup(index: ScopeIndex, trees: Trees, target: Target): Explanation['chain'] {
   if (index.any) return { grant: index.any, throughAncestor: null }
-  if (target.type === 'user') {
-    const grant = index.users.get(target.userId)
-    return grant ? { grant, throughAncestor: null } : null
+  const found = (grant: Grant | undefined) => (grant ? { grant, throughAncestor: null } : null)
+  switch (target.type) {
+    case 'any':
+      return null
+    case 'user':
+      return found(index.users.get(target.userId))
+    case 'group':
+      return index.groups.get(target.groupId) ?? null
+    case 'new-policy':
+      return found(index.policies.get(target.parentId))
+    case 'policy': {
+      // An existing policy strictly below a held one: its holder may not rewrite or re-assign
+      // the "can issue" policy itself.
+      const parentId = trees.policies.get(target.policyId)?.parentId
+      return parentId === null || parentId === undefined ? null : found(index.policies.get(parentId))
+    }
   }
-  return target.type === 'group' ? (index.groups.get(target.groupId) ?? null) : null
 }
 
-export function explain(
-  snapshot: Snapshot,
-  groupParent: PolicyModel['groupParent'],
-  scope: Scope,
-  target: Target,
-): Explanation {
-  const chain = lookup(indexFor(snapshot, groupParent, scope), target)
+export function explain(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target): Explanation {
+  const chain = lookup(indexFor(snapshot, trees, scope), trees, target)
   if (chain) return { allowed: true, chain }
   // `supreme:sudo` on anything allows every scope on every target.
-  const sudo = scope === 'supreme:sudo' ? undefined : indexFor(snapshot, groupParent, 'supreme:sudo').any
+  const sudo = scope === 'supreme:sudo' ? undefined : indexFor(snapshot, trees, 'supreme:sudo').any
   return sudo
     ? { allowed: true, chain: { grant: sudo, throughAncestor: null } }
     : { allowed: false, chain: null }
 }
 
-export function can(
-  snapshot: Snapshot,
-  groupParent: PolicyModel['groupParent'],
-  scope: Scope,
-  target: Target,
-) {
-  return explain(snapshot, groupParent, scope, target).allowed
+export function can(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target) {
+  return explain(snapshot, trees, scope, target).allowed
 }
 
 export interface WhoCan {
@@ -224,9 +255,9 @@ export interface WhoCan {
 export function whoCan(model: PolicyModel, scope: Scope, target: Target): WhoCan {
   const byPolicy = statementsByPolicy(model)
   const allowed = (e: Explanation) => (e.allowed ? e : null)
-  const everyone = allowed(explain(snapshotOf(model, null, byPolicy), model.groupParent, scope, target))
+  const everyone = allowed(explain(snapshotOf(model, null, byPolicy), model, scope, target))
   // A logged-in user who holds nothing of their own; id 0 never names a real user.
-  const loggedIn = allowed(explain(snapshotOf(model, 0, byPolicy), model.groupParent, scope, target))
+  const loggedIn = allowed(explain(snapshotOf(model, 0, byPolicy), model, scope, target))
   const candidates = new Set<number>([
     ...model.assignments.map((a) => a.userId),
     ...model.posts.map((p) => p.userId),
@@ -234,7 +265,7 @@ export function whoCan(model: PolicyModel, scope: Scope, target: Target): WhoCan
   if (target.type === 'user') candidates.add(target.userId)
   const users = new Map<number, Explanation>()
   for (const userId of candidates) {
-    const explanation = explain(snapshotOf(model, userId, byPolicy), model.groupParent, scope, target)
+    const explanation = explain(snapshotOf(model, userId, byPolicy), model, scope, target)
     if (explanation.allowed) users.set(userId, explanation)
   }
   return { everyone, loggedIn, users }

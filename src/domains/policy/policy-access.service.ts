@@ -31,7 +31,7 @@ export class PolicyAccessService {
   async explainAccess(userId: number, scope: Scope, target: Target): Promise<ExplanationView> {
     await this.assertUser(userId)
     const model = await this.models.load()
-    const explanation = explain(snapshotOf(model, userId), model.groupParent, scope, target)
+    const explanation = explain(snapshotOf(model, userId), model, scope, target)
     const lookup = await this.lookup(model, explanation.chain ? [explanation.chain.grant] : [], [])
     return explanationView(explanation, lookup)
   }
@@ -76,7 +76,7 @@ export class PolicyAccessService {
     const userIds = new Set<number>(extraUsers)
     const postTypeIds = new Set<number>()
     for (const grant of grants) {
-      const stored = statements.get(grant.statementId)?.target
+      const stored = grant.statementId === null ? undefined : statements.get(grant.statementId)?.target
       for (const t of [grant.target, stored]) {
         // A cascade's ancestor is the grant's own group, so it is named here too.
         if (t?.kind === 'group') groupIds.add(t.groupId)
@@ -104,6 +104,7 @@ export class PolicyAccessService {
     ])
     return {
       model,
+      policies: model.policies,
       statements,
       groups: new Map(groups.map((g) => [g.id, g.name])),
       users: new Map(users.map((u) => [u.id, u.displayName])),
@@ -114,13 +115,11 @@ export class PolicyAccessService {
 
 function grantView(grant: Grant, lookup: Lookup): GrantView {
   const source = grant.source
-  const stored = lookup.statements.get(grant.statementId)
+  const stored = grant.statementId === null ? undefined : lookup.statements.get(grant.statementId)
   const ref = (id: number, names: ReadonlyMap<number, string>) => ({ id, name: names.get(id) ?? '' })
   return {
     scope: grant.scope,
-    statement: stored
-      ? statementView(stored, lookup)
-      : { id: grant.statementId, scope: grant.scope, target: targetView(grant.target, lookup) },
+    statement: stored ? statementView(stored, lookup) : null,
     target: targetView(grant.target, lookup),
     source: {
       kind: source.kind,

@@ -59,7 +59,7 @@ export const addPolicyStatement = createServerFn({ method: 'POST' })
 export const removePolicyStatement = createServerFn({ method: 'POST' })
   .middleware([admin(StatementIdInput)])
   .handler(({ data, context }) =>
-    context.services.resolve(PolicyAdminService).removeStatement(data.statementId),
+    context.services.resolve(PolicyAdminService).removeStatement(data.policyId, data.statementId),
   )
 
 export const assignPolicy = createServerFn({ method: 'POST' })

@@ -45,17 +45,19 @@ export type StatementTargetInput = z.output<typeof StatementTargetInput>
 export const AddStatementInput = z.object({ policyId: Id, scope: ScopeName, target: StatementTargetInput })
 export type AddStatementInput = z.input<typeof AddStatementInput>
 
-export const StatementIdInput = z.object({ statementId: Id })
+export const StatementIdInput = z.object({ policyId: Id, statementId: Id })
 export type StatementIdInput = z.input<typeof StatementIdInput>
 
 export const AssignmentInput = z.object({ policyId: Id, userId: Id })
 export type AssignmentInput = z.input<typeof AssignmentInput>
 
-/** What a decision is about: anything, one group or one user (the guard's Target). */
+/** What a decision is about: anything, one group, one user or a policy (the guard's Target). */
 export const AccessTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('any') }),
   z.object({ type: z.literal('group'), groupId: Id }),
   z.object({ type: z.literal('user'), userId: Id }),
+  z.object({ type: z.literal('policy'), policyId: Id }),
+  z.object({ type: z.literal('new-policy'), parentId: Id }),
 ])
 
 export const ExplainAccessInput = z.object({ userId: Id, scope: ScopeName, target: AccessTarget })
@@ -80,6 +82,8 @@ export const PolicySummary = z.object({
   parentId: z.number().nullable(),
   canIssue: z.boolean(),
   audience: Audience,
+  /** Reference data found by name: never renamed or deleted. */
+  builtIn: z.boolean(),
   statementCount: z.number(),
   holderCount: z.number(),
 })
@@ -87,11 +91,13 @@ export type PolicySummary = z.infer<typeof PolicySummary>
 
 /** A target with the names of what it points at, for display. */
 export const TargetView = z.object({
-  kind: z.enum(['any', 'group', 'user', 'self', 'post-group']),
+  kind: z.enum(['any', 'group', 'user', 'self', 'post-group', 'policy']),
   groupId: z.number().nullable(),
   groupName: z.string().nullable(),
   userId: z.number().nullable(),
   userName: z.string().nullable(),
+  policyId: z.number().nullable(),
+  policyName: z.string().nullable(),
   withDescendants: z.boolean(),
 })
 export type TargetView = z.infer<typeof TargetView>
@@ -121,8 +127,8 @@ export const DeletePreview = z.object({
   statementCount: z.number(),
   assignmentCount: z.number(),
   bindingCount: z.number(),
-  /** Why it can never be deleted (the root, a baseline audience policy), or null. */
-  protected: z.enum(['root', 'baseline']).nullable(),
+  /** Why it can never be deleted (the root, a baseline audience policy, built-in ones), or null. */
+  protected: z.enum(['root', 'baseline', 'built-in']).nullable(),
 })
 export type DeletePreview = z.infer<typeof DeletePreview>
 
@@ -136,8 +142,8 @@ export const GrantSourceView = z.object({
 
 export const GrantView = z.object({
   scope: ScopeName,
-  /** The statement as stored (a template's post-group, SELF). */
-  statement: StatementView,
+  /** The statement as stored (a template's post-group, SELF); null: implied by "can issue". */
+  statement: StatementView.nullable(),
   /** What it grants this user (the post's group, the user itself). */
   target: TargetView,
   source: GrantSourceView,

@@ -44,6 +44,7 @@ const SUMMARY_SELECT = {
   parentId: true,
   canIssue: true,
   audience: true,
+  builtIn: true,
   _count: { select: { statements: true, assignments: true } },
 } as const
 
@@ -155,6 +156,8 @@ export class PolicyAdminService {
   async renamePolicy(input: z.output<typeof RenamePolicyInput>): Promise<PolicySummary> {
     return this.write(async (tx) => {
       const before = await this.summary(tx, input.policyId)
+      if (before.builtIn && before.name !== input.name)
+        throw new InvalidStateError('A built-in policy keeps its name: migrations and seeds find it by name')
       await this.assertNameFree(tx, input.name, input.policyId)
       const updated = await tx.policy.update({
         where: { id_realmId: { id: input.policyId, realmId: this.realmId } },
@@ -248,13 +251,14 @@ export class PolicyAdminService {
    * Removes a statement. Refused (not cascaded) while a child policy relies on it: silently taking
    * rights away from the holders of other policies is worse than asking the admin to do it first.
    */
-  async removeStatement(statementId: number): Promise<StatementView> {
+  async removeStatement(policyId: number, statementId: number): Promise<StatementView> {
     return this.write(async (tx) => {
       const row = await tx.policyStatement.findUnique({
         where: { id_realmId: { id: statementId, realmId: this.realmId } },
         select: STATEMENT_SELECT,
       })
-      if (!row) throw new NotFoundError('PolicyStatement', statementId)
+      // The guard decided on `policyId`: a statement of another policy is not found here.
+      if (!row || row.policyId !== policyId) throw new NotFoundError('PolicyStatement', statementId)
       const remaining = (await this.statements(tx, row.policyId)).filter((s) => s.id !== statementId)
       const children = await tx.policy.findMany({
         where: { realmId: this.realmId, parentId: row.policyId },
@@ -389,20 +393,21 @@ export class PolicyAdminService {
       tx.postTypePolicy.count({ where: scoped }),
     ])
     const baseline = policy.audience !== null || descendants.some((p) => p.audience !== null)
+    const builtIn = policy.builtIn || descendants.some((p) => p.builtIn)
     return DeletePreview.parse({
       policy: { id: policy.id, name: policy.name },
       descendants: descendants.map(({ id, name }) => ({ id, name })),
       statementCount,
       assignmentCount,
       bindingCount,
-      protected: policy.parentId === null ? 'root' : baseline ? 'baseline' : null,
+      protected: policy.parentId === null ? 'root' : baseline ? 'baseline' : builtIn ? 'built-in' : null,
     })
   }
 
   private async policyRow(tx: Tx, policyId: number) {
     const policy = await tx.policy.findUnique({
       where: { id_realmId: { id: policyId, realmId: this.realmId } },
-      select: { id: true, name: true, parentId: true, audience: true },
+      select: { id: true, name: true, parentId: true, audience: true, builtIn: true },
     })
     if (!policy) throw new NotFoundError('Policy', policyId)
     return policy
@@ -448,7 +453,7 @@ export class PolicyAdminService {
   private async tree(tx: Tx) {
     return tx.policy.findMany({
       where: { realmId: this.realmId },
-      select: { id: true, name: true, parentId: true, audience: true },
+      select: { id: true, name: true, parentId: true, audience: true, builtIn: true },
     })
   }
 

@@ -33,7 +33,7 @@ export class PolicyEngineResolver implements PolicyResolver {
 
   async allowed(actor: Actor, scopes: readonly Scope[], target: Target): Promise<ReadonlySet<Scope>> {
     const { model, snapshot } = await this.snapshotFor(actor)
-    return new Set(scopes.filter((scope) => can(snapshot, model.groupParent, scope, target)))
+    return new Set(scopes.filter((scope) => can(snapshot, model, scope, target)))
   }
 
   private async current(): Promise<VersionState> {

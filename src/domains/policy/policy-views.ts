@@ -6,17 +6,22 @@ import type { StatementView, TargetView } from './policy-admin.schema'
 export interface Names {
   groups: ReadonlyMap<number, string>
   users: ReadonlyMap<number, string>
+  /** Only grants name policies as targets (`policy:issue`); statements never do. */
+  policies?: ReadonlyMap<number, { name: string }>
 }
 
 export function targetView(target: StatementTarget | GrantTarget, names: Names): TargetView {
   const groupId = target.kind === 'group' ? target.groupId : null
   const userId = target.kind === 'user' ? target.userId : null
+  const policyId = target.kind === 'policy' ? target.policyId : null
   return {
     kind: target.kind,
     groupId,
     groupName: groupId === null ? null : (names.groups.get(groupId) ?? null),
     userId,
     userName: userId === null ? null : (names.users.get(userId) ?? null),
+    policyId,
+    policyName: policyId === null ? null : (names.policies?.get(policyId)?.name ?? null),
     withDescendants: 'withDescendants' in target ? target.withDescendants : false,
   }
 }

@@ -46,7 +46,7 @@ export const policyRouter = router({
     ctx.services.resolve(PolicyAdminService).addStatement(input),
   ),
   removeStatement: admin(StatementIdInput).mutation(({ input, ctx }) =>
-    ctx.services.resolve(PolicyAdminService).removeStatement(input.statementId),
+    ctx.services.resolve(PolicyAdminService).removeStatement(input.policyId, input.statementId),
   ),
   assign: admin(AssignmentInput).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).assign(input.policyId, input.userId),

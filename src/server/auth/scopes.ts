@@ -1,7 +1,8 @@
 // The permission scopes. Each is a verb on a kind of target; the policy system grants them.
 // From ../shared/PRODUCT.md, refined: `group:view-members` separates the public directory from the
 // member lists, `session:view` lets anyone ask who they are, `user:admin` guards account access
-// (docs/decisions/0005-authguard-and-scopes.md).
+// (docs/decisions/0005-authguard-and-scopes.md), `evaluation:edit-pending` is the reviewers' edit
+// right during review, `policy:issue` the delegation right of "can issue" policies (ADR 0012).
 export const SCOPES = {
   'group:view': 'See a group in the directory and its public data (name, description, tree).',
   'group:view-members': "See a group's members and their posts.",
@@ -21,11 +22,14 @@ export const SCOPES = {
   'evaluation:view': "See a group's semester evaluation.",
   'evaluation:edit-draft': 'Fill in points and entry cards while the evaluation is a draft.',
   'evaluation:submit': 'Submit or cancel the point and entry requests.',
+  'evaluation:edit-pending': "Edit a submitted (PENDING) evaluation's points and entry cards during review.",
   'evaluation:judge': 'Review submitted evaluations and set any status but ACCEPTED.',
   'evaluation:accept': 'Accept evaluations and change accepted ones.',
   'entry:review': 'Recommend and finalise colored entry cards.',
   'semester:admin': 'Switch semesters and periods, export CSVs.',
   'policy:admin': 'Edit policies, statements and who holds them; explain any decision.',
+  'policy:issue':
+    'Create, edit and assign policies under a policy held with "can issue" (implied by that policy, never stated for one).',
   'supreme:sudo': 'Everything (held by nobody in the seed).',
 } as const
 
@@ -36,8 +40,17 @@ export const SCOPE_NAMES = Object.keys(SCOPES) as Scope[]
 export const isScope = (value: string): value is Scope => Object.hasOwn(SCOPES, value)
 
 /** What a permission applies to. `any` is for entry points that are not about one object. */
-export type Target = { type: 'any' } | { type: 'group'; groupId: number } | { type: 'user'; userId: number }
+export type Target =
+  | { type: 'any' }
+  | { type: 'group'; groupId: number }
+  | { type: 'user'; userId: number }
+  /** An existing policy, as the object of a policy write (its statements, holders, name). */
+  | { type: 'policy'; policyId: number }
+  /** A policy about to be created under `parentId`. */
+  | { type: 'new-policy'; parentId: number }
 
 export const ANY_TARGET: Target = { type: 'any' }
 export const groupTarget = (groupId: number): Target => ({ type: 'group', groupId })
 export const userTarget = (userId: number): Target => ({ type: 'user', userId })
+export const policyTarget = (policyId: number): Target => ({ type: 'policy', policyId })
+export const newPolicyTarget = (parentId: number): Target => ({ type: 'new-policy', parentId })

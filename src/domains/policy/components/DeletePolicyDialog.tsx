@@ -7,6 +7,12 @@ import type { DeletePreview } from '../policy-admin.schema'
 import { failureMessage, usePolicyAction } from './use-policy-action'
 
 /** Delete with a preview: the dialog first asks the server what the deletion would remove. */
+const PROTECTED_MESSAGE = {
+  root: 'policy.deletion.protectedRoot',
+  baseline: 'policy.deletion.protectedBaseline',
+  'built-in': 'policy.deletion.protectedBuiltIn',
+} as const
+
 export function DeletePolicyButton({ policyId, name }: { policyId: number; name: string }) {
   const t = useT()
   const [open, setOpen] = useState(false)
@@ -52,13 +58,7 @@ function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () 
   return (
     <div className="flex flex-col gap-4">
       {preview.protected ? (
-        <p>
-          {t(
-            preview.protected === 'root'
-              ? 'policy.deletion.protectedRoot'
-              : 'policy.deletion.protectedBaseline',
-          )}
-        </p>
+        <p>{t(PROTECTED_MESSAGE[preview.protected])}</p>
       ) : (
         <>
           <p>

@@ -18,10 +18,12 @@ export function ExplanationChain({ explanation }: { explanation: ExplanationView
         <ol className="flex list-decimal flex-col gap-1 pl-5 text-sm text-gray-800">
           <li>{t('policy.chain.policy', { name: chain.grant.source.policy.name })}</li>
           <li>
-            {t('policy.chain.statement', {
-              scope: chain.grant.statement.scope,
-              target: targetText(t, chain.grant.statement.target),
-            })}
+            {chain.grant.statement
+              ? t('policy.chain.statement', {
+                  scope: chain.grant.statement.scope,
+                  target: targetText(t, chain.grant.statement.target),
+                })
+              : t('policy.chain.issued')}
           </li>
           <li>
             <SourceText source={chain.grant.source} />

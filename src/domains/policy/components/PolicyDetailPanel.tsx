@@ -34,7 +34,7 @@ export function PolicyDetailPanel({ policy }: { policy: PolicyDetail }) {
       </Card>
       <Card title={t('policy.statements.title')} headingLevel={2}>
         <div className="flex flex-col gap-4">
-          <StatementList statements={policy.statements} />
+          <StatementList policyId={policy.id} statements={policy.statements} />
           <div className="border-t border-gray-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-gray-900">{t('policy.statements.addTitle')}</h3>
             <StatementForm policyId={policy.id} />

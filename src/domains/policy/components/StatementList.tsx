@@ -5,7 +5,7 @@ import { ConfirmButton } from './ConfirmButton'
 import { scopeText, targetText } from './policy-text'
 import { usePolicyAction } from './use-policy-action'
 
-export function StatementList({ statements }: { statements: StatementView[] }) {
+export function StatementList({ policyId, statements }: { policyId: number; statements: StatementView[] }) {
   const t = useT()
   const { run, pending } = usePolicyAction()
   if (statements.length === 0) return <p className="text-sm text-gray-600">{t('policy.statements.none')}</p>
@@ -33,7 +33,7 @@ export function StatementList({ statements }: { statements: StatementView[] }) {
               pending={pending}
               onConfirm={() =>
                 run(
-                  () => removePolicyStatement({ data: { statementId: s.id } }),
+                  () => removePolicyStatement({ data: { policyId, statementId: s.id } }),
                   () => t('policy.statements.removed'),
                 )
               }

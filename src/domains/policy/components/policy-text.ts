@@ -16,6 +16,8 @@ export function targetText(t: TFunction, target: TargetView): string {
       return t(target.withDescendants ? 'policy.target.groupTree' : 'policy.target.group', { name: group })
     case 'post-group':
       return t(target.withDescendants ? 'policy.target.postGroupTree' : 'policy.target.postGroup')
+    case 'policy':
+      return t('policy.target.policy', { name: target.policyName || `#${target.policyId}` })
   }
 }
 
