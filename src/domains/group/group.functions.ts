@@ -1,18 +1,17 @@
 // Server functions of the group directory: guard + one service call each.
 import { createServerFn } from '@tanstack/react-start'
-import { authGuard, authGuardOn } from '~/server/auth/guard'
-import { groupTarget } from '~/server/auth/scopes'
-import { GroupIdInput, GroupListInput } from './group.schema'
+import { authGuard } from '~/server/auth/guard'
+import { groupEntries as entries } from './group.entries'
 import { GroupService } from './group.service'
 
 export const listGroups = createServerFn({ method: 'GET' })
-  .middleware([authGuardOn('group:view', GroupListInput, () => ({ type: 'any' }))])
+  .middleware([authGuard(entries.list)])
   .handler(({ data, context }) => context.services.resolve(GroupService).list(data))
 
 export const getGroupTree = createServerFn({ method: 'GET' })
-  .middleware([authGuard('group:view')])
+  .middleware([authGuard(entries.tree)])
   .handler(({ context }) => context.services.resolve(GroupService).tree())
 
 export const getGroup = createServerFn({ method: 'GET' })
-  .middleware([authGuardOn('group:view', GroupIdInput, (i) => groupTarget(i.groupId))])
+  .middleware([authGuard(entries.get)])
   .handler(({ data, context }) => context.services.resolve(GroupService).get(data.groupId))

@@ -1,17 +1,13 @@
-import { z } from 'zod'
-import { ANY_TARGET, groupTarget } from '~/server/auth/scopes'
 import { guardedProcedure, router } from '~/server/trpc/init'
-import { GroupIdInput, GroupListInput } from './group.schema'
+import { groupEntries as entries } from './group.entries'
 import { GroupService } from './group.service'
 
 export const groupRouter = router({
-  list: guardedProcedure('group:view', GroupListInput, () => ANY_TARGET).query(({ input, ctx }) =>
+  list: guardedProcedure(entries.list).query(({ input, ctx }) =>
     ctx.services.resolve(GroupService).list(input),
   ),
-  tree: guardedProcedure('group:view', z.object({}), () => ANY_TARGET).query(({ ctx }) =>
-    ctx.services.resolve(GroupService).tree(),
-  ),
-  get: guardedProcedure('group:view', GroupIdInput, (i) => groupTarget(i.groupId)).query(({ input, ctx }) =>
+  tree: guardedProcedure(entries.tree).query(({ ctx }) => ctx.services.resolve(GroupService).tree()),
+  get: guardedProcedure(entries.get).query(({ input, ctx }) =>
     ctx.services.resolve(GroupService).get(input.groupId),
   ),
 })

@@ -1,15 +1,13 @@
 import { createServerFn } from '@tanstack/react-start'
-import { GroupIdInput } from '~/domains/group/group.schema'
-import { UserIdInput } from '~/domains/user/profile.schema'
-import { authGuardOn } from '~/server/auth/guard'
-import { groupTarget, userTarget } from '~/server/auth/scopes'
+import { authGuard } from '~/server/auth/guard'
+import { membershipEntries as entries } from './membership.entries'
 import { MembershipService } from './membership.service'
 
 export const getActiveMembers = createServerFn({ method: 'GET' })
-  .middleware([authGuardOn('group:view-members', GroupIdInput, (i) => groupTarget(i.groupId))])
+  .middleware([authGuard(entries.activeMembers)])
   .handler(({ data, context }) => context.services.resolve(MembershipService).activeMembers(data.groupId))
 
 /** A user's groups with posts and dates, for their profile page. */
 export const getUserMemberships = createServerFn({ method: 'GET' })
-  .middleware([authGuardOn('user:view-basic', UserIdInput, (i) => userTarget(i.userId))])
+  .middleware([authGuard(entries.ofUser)])
   .handler(({ data, context }) => context.services.resolve(MembershipService).ofUser(data.userId))

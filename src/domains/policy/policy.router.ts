@@ -1,69 +1,53 @@
-// tRPC procedures of the policy admin: the same services, schemas and `policy:admin` guard as the
-// server functions.
-import { z } from 'zod'
-import { ANY_TARGET } from '~/server/auth/scopes'
+// tRPC procedures of the policy admin: the same entry points and services as the server functions.
 import { guardedProcedure, router } from '~/server/trpc/init'
+import { policyEntries as entries } from './policy.entries'
 import { PolicyAccessService } from './policy-access.service'
-import {
-  AddStatementInput,
-  AssignmentInput,
-  AuditListInput,
-  CreatePolicyInput,
-  DeletePolicyInput,
-  ExplainAccessInput,
-  MovePolicyInput,
-  PolicyIdInput,
-  RenamePolicyInput,
-  StatementIdInput,
-  UserIdInput,
-  WhoCanInput,
-} from './policy-admin.schema'
 import { PolicyAdminService } from './policy-admin.service'
 
-const admin = <S extends z.ZodType>(input: S) => guardedProcedure('policy:admin', input, () => ANY_TARGET)
-
 export const policyRouter = router({
-  list: admin(z.object({})).query(({ ctx }) => ctx.services.resolve(PolicyAdminService).listPolicies()),
-  get: admin(PolicyIdInput).query(({ input, ctx }) =>
+  list: guardedProcedure(entries.list).query(({ ctx }) =>
+    ctx.services.resolve(PolicyAdminService).listPolicies(),
+  ),
+  get: guardedProcedure(entries.get).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).getPolicy(input.policyId),
   ),
-  create: admin(CreatePolicyInput).mutation(({ input, ctx }) =>
+  create: guardedProcedure(entries.create).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).createPolicy(input),
   ),
-  rename: admin(RenamePolicyInput).mutation(({ input, ctx }) =>
+  rename: guardedProcedure(entries.rename).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).renamePolicy(input),
   ),
-  move: admin(MovePolicyInput).mutation(({ input, ctx }) =>
+  move: guardedProcedure(entries.move).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).movePolicy(input),
   ),
-  previewDelete: admin(PolicyIdInput).query(({ input, ctx }) =>
+  previewDelete: guardedProcedure(entries.previewDelete).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).previewDelete(input.policyId),
   ),
-  delete: admin(DeletePolicyInput).mutation(({ input, ctx }) =>
+  delete: guardedProcedure(entries.delete).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).deletePolicy(input.policyId, input.cascade),
   ),
-  addStatement: admin(AddStatementInput).mutation(({ input, ctx }) =>
+  addStatement: guardedProcedure(entries.addStatement).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).addStatement(input),
   ),
-  removeStatement: admin(StatementIdInput).mutation(({ input, ctx }) =>
+  removeStatement: guardedProcedure(entries.removeStatement).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).removeStatement(input.policyId, input.statementId),
   ),
-  assign: admin(AssignmentInput).mutation(({ input, ctx }) =>
+  assign: guardedProcedure(entries.assign).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).assign(input.policyId, input.userId),
   ),
-  revoke: admin(AssignmentInput).mutation(({ input, ctx }) =>
+  revoke: guardedProcedure(entries.revoke).mutation(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).revoke(input.policyId, input.userId),
   ),
-  audit: admin(AuditListInput).query(({ input, ctx }) =>
+  audit: guardedProcedure(entries.audit).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).listAudit(input.page),
   ),
-  explain: admin(ExplainAccessInput).query(({ input, ctx }) =>
+  explain: guardedProcedure(entries.explain).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAccessService).explainAccess(input.userId, input.scope, input.target),
   ),
-  whoCan: admin(WhoCanInput).query(({ input, ctx }) =>
+  whoCan: guardedProcedure(entries.whoCan).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAccessService).whoCan(input.scope, input.target),
   ),
-  whatCan: admin(UserIdInput).query(({ input, ctx }) =>
+  whatCan: guardedProcedure(entries.whatCan).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAccessService).whatCan(input.userId),
   ),
 })

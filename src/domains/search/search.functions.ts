@@ -1,15 +1,12 @@
 // Server functions of the search box: guard + one service call each. The route asks for people
 // only when someone is logged in; a visitor gets the groups (the directory is public).
 import { createServerFn } from '@tanstack/react-start'
-import { authGuardOn } from '~/server/auth/guard'
-import { ANY_TARGET } from '~/server/auth/scopes'
-import { SearchInput } from './search.schema'
+import { authGuard } from '~/server/auth/guard'
+import { searchEntries as entries } from './search.entries'
 import { SearchService } from './search.service'
 
 export const searchEverything = createServerFn({ method: 'GET' })
-  .middleware([
-    authGuardOn('user:view-basic', SearchInput, () => ANY_TARGET, { reveal: ['user:view-profile'] }),
-  ])
+  .middleware([authGuard(entries.everything)])
   .handler(({ data, context }) =>
     context.services
       .resolve(SearchService)
@@ -17,5 +14,5 @@ export const searchEverything = createServerFn({ method: 'GET' })
   )
 
 export const searchGroups = createServerFn({ method: 'GET' })
-  .middleware([authGuardOn('group:view', SearchInput, () => ANY_TARGET)])
+  .middleware([authGuard(entries.groups)])
   .handler(({ data, context }) => context.services.resolve(SearchService).groups(data))

@@ -1,18 +1,15 @@
-import { UserIdInput } from '~/domains/user/profile.schema'
-import { userTarget } from '~/server/auth/scopes'
 import { guardedProcedure, router } from '~/server/trpc/init'
+import { accountAccessEntries as entries } from './account-access.entries'
 import { AccountAccessService } from './account-access.service'
 
-const adminOf = () => guardedProcedure('user:admin', UserIdInput, (i) => userTarget(i.userId))
-
 export const accountAccessRouter = router({
-  disable: adminOf().mutation(({ input, ctx }) =>
+  disable: guardedProcedure(entries.disable).mutation(({ input, ctx }) =>
     ctx.services.resolve(AccountAccessService).disable(input.userId),
   ),
-  enable: adminOf().mutation(({ input, ctx }) =>
+  enable: guardedProcedure(entries.enable).mutation(({ input, ctx }) =>
     ctx.services.resolve(AccountAccessService).enable(input.userId),
   ),
-  endSessions: adminOf().mutation(({ input, ctx }) =>
+  endSessions: guardedProcedure(entries.endSessions).mutation(({ input, ctx }) =>
     ctx.services.resolve(AccountAccessService).endSessions(input.userId),
   ),
 })

@@ -1,13 +1,11 @@
 // GET /api/users/$userId/photo: the user's photo, or their default avatar. Any logged-in user may
-// see it (`user:view-basic`, decided by guardRequest alone). Browsers keep it privately for a while
+// see it (`user:view-basic`, the `user.photo` entry point). Browsers keep it privately for a while
 // and then revalidate with the ETag, which changes with every new photo.
-import { guardRequest } from '~/server/auth/guard'
-import { userTarget } from '~/server/auth/scopes'
+import { guardEntry } from '~/server/auth/guard'
 import { matchesEtag } from '~/server/http/etag'
 import { withErrorResponse } from '~/server/http/route-errors'
-import { parseInput } from '~/server/validate'
-import { PhotoOwnerInput } from './photo.schema'
 import { PhotoService } from './photo.service'
+import { userEntries as entries } from './user.entries'
 
 const MAX_AGE_SECONDS = 300
 
@@ -16,8 +14,8 @@ const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 export function servePhoto(request: Request, rawUserId: string): Promise<Response> {
   return withErrorResponse(async () => {
-    const { userId } = parseInput(PhotoOwnerInput, { userId: rawUserId })
-    const { services } = await guardRequest('user:view-basic', userTarget(userId))
+    const { input, services } = await guardEntry(entries.photo, { userId: rawUserId })
+    const { userId } = input
     const photo = await services.resolve(PhotoService).read(userId)
     const etag = `"${photo.version}"`
     const headers = {

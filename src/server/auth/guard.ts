@@ -11,58 +11,46 @@ import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
 import { authenticate, decide } from './access'
 import { clearAppCookie } from './cookies'
-import { ANY_TARGET, type Scope, type Target } from './scopes'
+import type { EntryPoint } from './entry-point'
 import { sessionCookieName } from './session-token'
 
-export interface GuardOptions {
-  /**
-   * Further scopes decided on the same target without refusing the call: the answers reach the
-   * handler as `context.granted`, e.g. whether hidden profile fields may be shown.
-   */
-  reveal?: readonly Scope[]
-}
+/**
+ * The decision itself, for server functions and plain server routes: authenticate the cookie,
+ * require the entry point's scope on the target its parsed input names, answer its `reveal` scopes,
+ * and open the request's container. Server-only: as a plain export it would keep `getCookie` (and
+ * with it @tanstack/react-start/server) in the client bundle, which Start's import protection refuses.
+ */
+const guardRequest = createServerOnlyFn(async (entry: EntryPoint, input: unknown) => {
+  const app = getAppContainer()
+  const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
+  const cookie = sessionCookieName(config.secureCookies)
+  const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
+  if (rejectedToken) clearAppCookie(config, cookie)
+  const granted = await decide(app, actor, entry.scope, entry.target(input), entry.reveal)
+  return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
+})
 
 /**
- * The decision itself, for server functions (below) and plain server routes (photos, exports):
- * authenticate the cookie, require `scope` on `target`, answer the `reveal` scopes, and open the
- * request's container. Server-only: as a plain export it would keep `getCookie` (and with it
- * @tanstack/react-start/server) in the client bundle, which Start's import protection refuses.
+ * The guard of a server function: validates the input with the entry point's schema (400), then
+ * decides its scope on the target the input names (401/403). `entry` comes from the registry
+ * (src/domains/entry-points.ts), so every guarded function is listed there.
  */
-export const guardRequest = createServerOnlyFn(
-  async (scope: Scope, target: Target, options: GuardOptions = {}) => {
-    const app = getAppContainer()
-    const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
-    const cookie = sessionCookieName(config.secureCookies)
-    const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
-    if (rejectedToken) clearAppCookie(config, cookie)
-    const granted = await decide(app, actor, scope, target, options.reveal)
-    return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
-  },
-)
-
-/** Guards an entry point that takes no input: the scope is checked on "anything". */
-export function authGuard(scope: Scope, options?: GuardOptions) {
-  return createMiddleware({ type: 'function' }).server(async ({ next }) =>
-    next({ context: await guardRequest(scope, ANY_TARGET, options) }),
-  )
-}
-
-/** Guards an entry point whose input names the target (a group, a user). */
-export function authGuardOn<S extends z.ZodType>(
-  scope: Scope,
-  input: S,
-  target: (input: z.output<S>) => Target,
-  options?: GuardOptions,
-) {
+export function authGuard<S extends z.ZodType>(entry: EntryPoint<S>) {
   // A function validator (not the bare schema) so that a failure is our ValidationError: Start
   // would otherwise wrap zod's issues into an opaque Error.
   // Start's validator types are conditional on the concrete schema, hence the casts inside this
   // generic; at every call site S is concrete and the handler's `data` is fully typed.
   type Validate = (raw: z.input<S>) => z.output<S>
-  const validate: Validate = (raw) => parseInput(input, raw)
+  const validate: Validate = (raw) => parseInput(entry.input, raw)
   return createMiddleware({ type: 'function' })
     .validator<Validate>(validate as never)
-    .server(async ({ next, data }) =>
-      next({ context: await guardRequest(scope, target(data as z.output<S>), options) }),
-    )
+    .server(async ({ next, data }) => next({ context: await guardRequest(entry as EntryPoint, data) }))
 }
+
+/** The guard of a plain server route (photos, exports): the same decision on raw route input. */
+export const guardEntry = createServerOnlyFn(
+  async <S extends z.ZodType>(entry: EntryPoint<S>, raw: unknown) => {
+    const input: z.output<S> = parseInput(entry.input, raw)
+    return { input, ...(await guardRequest(entry as EntryPoint, input)) }
+  },
+)

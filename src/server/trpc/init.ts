@@ -4,8 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import type { DependencyContainer } from 'tsyringe'
 import type { z } from 'zod'
 import { authenticate, decide } from '../auth/access'
-import type { GuardOptions } from '../auth/guard'
-import type { Scope, Target } from '../auth/scopes'
+import type { EntryPoint } from '../auth/entry-point'
 import { requestContainer } from '../di/request-scope'
 import { LOGGER, type TokenTypes } from '../di/tokens'
 import { toPublicError } from '../http/error-mapping'
@@ -25,12 +24,20 @@ const CODE_BY_STATUS: Record<number, TRPCError['code']> = {
   409: 'CONFLICT',
 }
 
-const t = initTRPC.context<TrpcContext>().create({
-  errorFormatter: ({ shape, error }) => {
-    const fields = error.cause && 'fields' in error.cause ? error.cause.fields : undefined
-    return { ...shape, data: { ...shape.data, stack: undefined, fields } }
-  },
-})
+export interface TrpcMeta {
+  /** The registry name of the entry point the procedure was built from. */
+  entryPoint: string
+}
+
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<TrpcMeta>()
+  .create({
+    errorFormatter: ({ shape, error }) => {
+      const fields = error.cause && 'fields' in error.cause ? error.cause.fields : undefined
+      return { ...shape, data: { ...shape.data, stack: undefined, fields } }
+    },
+  })
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
@@ -52,20 +59,20 @@ const errorMapping = t.middleware(async ({ ctx, next }) => {
   return result
 })
 
-/** A procedure guarded by `scope` on the target its (validated) input names. */
-export function guardedProcedure<S extends z.ZodType>(
-  scope: Scope,
-  input: S,
-  target: (input: z.output<S>) => Target,
-  options: GuardOptions = {},
-) {
+/**
+ * A procedure guarded by its entry point: the input parsed by the entry's schema, its scope
+ * decided on the target the input names. The entry's name rides along as meta, so a test can
+ * check that every procedure of the app router comes from the registry.
+ */
+export function guardedProcedure<S extends z.ZodType>(entry: EntryPoint<S>) {
   return t.procedure
+    .meta({ entryPoint: entry.name })
     .use(errorMapping)
-    .input(input)
+    .input(entry.input)
     .use(async ({ ctx, input: parsed, next }) => {
       const { actor } = await authenticate(ctx.app, ctx.token)
-      const on = target(parsed as z.output<S>)
-      const granted = await decide(ctx.app, actor, scope, on, options.reveal)
+      const on = entry.target(parsed as z.output<S>)
+      const granted = await decide(ctx.app, actor, entry.scope, on, entry.reveal)
       return next({
         ctx: { actor, granted, services: requestContainer(ctx.app, actor, ctx.requestId) },
       })

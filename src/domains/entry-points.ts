@@ -1,0 +1,18 @@
+// Every guarded entry point of the app, by domain: the one list the guard declarations come from.
+// A server function or tRPC procedure can only be guarded with an entry from here, and
+// tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
+import { groupEntries } from './group/group.entries'
+import { membershipEntries } from './membership/membership.entries'
+import { policyEntries } from './policy/policy.entries'
+import { searchEntries } from './search/search.entries'
+import { accountAccessEntries } from './session/account-access.entries'
+import { userEntries } from './user/user.entries'
+
+export const ENTRY_POINTS = [
+  groupEntries,
+  membershipEntries,
+  policyEntries,
+  searchEntries,
+  accountAccessEntries,
+  userEntries,
+].flatMap((domain) => Object.values(domain))
