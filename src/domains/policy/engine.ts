@@ -128,12 +128,15 @@ export type Trees = Pick<PolicyModel, 'groupParent' | 'policies'>
  * statements or the depth of the tree: subtree grants are expanded to every descendant once, when
  * the snapshot first answers for that scope.
  */
+type Chain = NonNullable<Explanation['chain']>
+
+// Chains are built once here, so a decision allocates nothing.
 interface ScopeIndex {
-  any: Grant | undefined
-  users: Map<number, Grant>
-  groups: Map<number, { grant: Grant; throughAncestor: number | null }>
+  any: Chain | undefined
+  users: Map<number, Chain>
+  groups: Map<number, Chain>
   /** Policies at or below a held "can issue" policy (`policy:issue` only). */
-  policies: Map<number, Grant>
+  policies: Map<number, Chain>
 }
 
 const childrenByTree = new WeakMap<object, Map<number, number[]>>()
@@ -172,9 +175,9 @@ function buildIndex(grants: readonly Grant[], trees: Trees): ScopeIndex {
   const groupChildren = childrenOf(trees.groupParent, () => trees.groupParent)
   for (const grant of grants) {
     const t = grant.target
-    if (t.kind === 'any') index.any ??= grant
+    if (t.kind === 'any') index.any ??= { grant, throughAncestor: null }
     else if (t.kind === 'user') {
-      if (!index.users.has(t.userId)) index.users.set(t.userId, grant)
+      if (!index.users.has(t.userId)) index.users.set(t.userId, { grant, throughAncestor: null })
     } else if (t.kind === 'group') index.groups.set(t.groupId, { grant, throughAncestor: null })
   }
   for (const grant of grants) {
@@ -186,8 +189,9 @@ function buildIndex(grants: readonly Grant[], trees: Trees): ScopeIndex {
       const policyChildren = childrenOf(trees.policies, () =>
         [...trees.policies.values()].map((p): [number, number | null] => [p.id, p.parentId]),
       )
+      const chain = { grant, throughAncestor: null }
       for (const id of [t.policyId, ...below(t.policyId, policyChildren)])
-        if (!index.policies.has(id)) index.policies.set(id, grant)
+        if (!index.policies.has(id)) index.policies.set(id, chain)
     }
   }
   return index
@@ -207,39 +211,41 @@ function indexFor(snapshot: Snapshot, trees: Trees, scope: Scope): ScopeIndex {
   return index
 }
 
-function lookup(index: ScopeIndex, trees: Trees, target: Target): Explanation['chain'] {
-  if (index.any) return { grant: index.any, throughAncestor: null }
-  const found = (grant: Grant | undefined) => (grant ? { grant, throughAncestor: null } : null)
+function lookup(index: ScopeIndex, trees: Trees, target: Target): Chain | undefined {
+  if (index.any) return index.any
   switch (target.type) {
     case 'any':
-      return null
+      return undefined
     case 'user':
-      return found(index.users.get(target.userId))
+      return index.users.get(target.userId)
     case 'group':
-      return index.groups.get(target.groupId) ?? null
+      return index.groups.get(target.groupId)
     case 'new-policy':
-      return found(index.policies.get(target.parentId))
+      return index.policies.get(target.parentId)
     case 'policy': {
       // An existing policy strictly below a held one: its holder may not rewrite or re-assign
       // the "can issue" policy itself.
       const parentId = trees.policies.get(target.policyId)?.parentId
-      return parentId === null || parentId === undefined ? null : found(index.policies.get(parentId))
+      return parentId === null || parentId === undefined ? undefined : index.policies.get(parentId)
     }
   }
 }
 
-export function explain(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target): Explanation {
-  const chain = lookup(indexFor(snapshot, trees, scope), trees, target)
-  if (chain) return { allowed: true, chain }
-  // `supreme:sudo` on anything allows every scope on every target.
-  const sudo = scope === 'supreme:sudo' ? undefined : indexFor(snapshot, trees, 'supreme:sudo').any
-  return sudo
-    ? { allowed: true, chain: { grant: sudo, throughAncestor: null } }
-    : { allowed: false, chain: null }
+/** The chain that allows it, if any: `supreme:sudo` on anything allows every scope on every target. */
+function decisive(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target): Chain | undefined {
+  return (
+    lookup(indexFor(snapshot, trees, scope), trees, target) ??
+    (scope === 'supreme:sudo' ? undefined : indexFor(snapshot, trees, 'supreme:sudo').any)
+  )
 }
 
-export function can(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target) {
-  return explain(snapshot, trees, scope, target).allowed
+export function explain(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target): Explanation {
+  const chain = decisive(snapshot, trees, scope, target)
+  return chain ? { allowed: true, chain } : { allowed: false, chain: null }
+}
+
+export function can(snapshot: Snapshot, trees: Trees, scope: Scope, target: Target): boolean {
+  return decisive(snapshot, trees, scope, target) !== undefined
 }
 
 export interface WhoCan {
