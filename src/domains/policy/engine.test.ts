@@ -5,7 +5,7 @@ import { ancestorsOf, can, explain, snapshotOf, whoCan } from './engine'
 import type { PolicyModel, Statement, StatementTarget } from './model'
 import { covers, uncovered } from './subset'
 
-const SCOPES: Scope[] = ['group:view-members', 'user:edit', 'user:view-profile']
+const SCOPES: Scope[] = ['group:view-members', 'user:edit', 'user:view-profile', 'policy:issue']
 /** Statements may also carry sudo, which the engine treats as every scope. */
 const STATEMENT_SCOPES: Scope[] = [...SCOPES, 'supreme:sudo']
 const GROUPS = 8
@@ -30,6 +30,8 @@ const modelArb: fc.Arbitrary<PolicyModel> = fc
       minLength: 4,
       maxLength: 4,
     }),
+    policyParents: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+    canIssue: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
     statements: fc.array(
       fc.record({
         policyId: fc.integer({ min: 1, max: 4 }),
@@ -55,13 +57,23 @@ const modelArb: fc.Arbitrary<PolicyModel> = fc
       { maxLength: 6 },
     ),
   })
-  .map(({ parents, audiences, statements, assignments, bindings, posts }) => ({
+  .map(({ parents, audiences, policyParents, canIssue, statements, assignments, bindings, posts }) => ({
     // Group i's parent is a lower id (or none): a forest, like the real tree.
     groupParent: new Map(parents.map((p, i) => [i + 1, i === 0 || p % 3 === 0 ? null : (p % i) + 1])),
     policies: new Map(
       [1, 2, 3, 4].map((id) => [
         id,
-        { id, name: `p${id}`, parentId: null, canIssue: false, audience: audiences[id - 1] ?? null },
+        {
+          id,
+          name: `p${id}`,
+          // Like groups: a lower id or none, so the policies form a forest.
+          parentId:
+            id === 1 || (policyParents[id - 1] ?? 0) % 3 === 0
+              ? null
+              : ((policyParents[id - 1] ?? 0) % (id - 1)) + 1,
+          canIssue: canIssue[id - 1] ?? false,
+          audience: audiences[id - 1] ?? null,
+        },
       ]),
     ),
     statements: statements.map((s, i) => ({ ...s, id: i + 1 })),
@@ -77,6 +89,8 @@ const queryArb = fc.record({
     fc.constant<Target>({ type: 'any' }),
     fc.integer({ min: 1, max: GROUPS }).map((groupId): Target => ({ type: 'group', groupId })),
     fc.integer({ min: 1, max: USERS }).map((userId): Target => ({ type: 'user', userId })),
+    fc.integer({ min: 1, max: 4 }).map((policyId): Target => ({ type: 'policy', policyId })),
+    fc.integer({ min: 1, max: 4 }).map((parentId): Target => ({ type: 'new-policy', parentId })),
   ),
 })
 
@@ -111,8 +125,28 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
       )
     )
   }
+  // A held "can issue" policy P: `policy:issue` on new policies under P or below it, and on
+  // existing policies strictly below P.
+  const held = (policyId: number) =>
+    model.policies.get(policyId)?.audience != null ||
+    model.assignments.some((a) => a.userId === userId && a.policyId === policyId) ||
+    model.posts.some(
+      (p) =>
+        p.userId === userId &&
+        model.bindings.some((b) => b.postTypeId === p.postTypeId && b.policyId === policyId),
+    )
+  const issuableUnder = (policyId: number | null | undefined): boolean => {
+    for (let id = policyId; id !== null && id !== undefined; id = model.policies.get(id)?.parentId)
+      if (model.policies.get(id)?.canIssue && held(id)) return true
+    return false
+  }
+  const issues =
+    scope === 'policy:issue' &&
+    (target.type === 'new-policy'
+      ? issuableUnder(target.parentId)
+      : target.type === 'policy' && issuableUnder(model.policies.get(target.policyId)?.parentId))
   // sudo on anything is every scope.
-  return holdsScope(scope, false) || holdsScope('supreme:sudo', true)
+  return issues || holdsScope(scope, false) || holdsScope('supreme:sudo', true)
 }
 
 describe('policy engine consistency', () => {
