@@ -29,7 +29,7 @@ export const SCOPES = {
   'semester:admin': 'Switch semesters and periods, export CSVs.',
   'policy:admin': 'Edit policies, statements and who holds them; explain any decision.',
   'policy:issue':
-    'Create, edit and assign policies under a policy held with "can issue" (implied by that policy, never stated for one).',
+    'Create, edit and assign policies: below a policy held with "can issue" (implied by it), or anywhere (PéK admins).',
   'supreme:sudo': 'Everything (held by nobody in the seed).',
 } as const
 
