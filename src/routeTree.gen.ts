@@ -25,6 +25,7 @@ import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
 import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/index'
 import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
 import { Route as AdminPoliciesCheckRouteImport } from './routes/admin/policies/check'
+import { Route as AdminPoliciesUserRouteImport } from './routes/admin/policies/user'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
 import { Route as UScreenNameEditRouteImport } from './routes/u/$screenName/edit'
 import { Route as ApiUsersUserIdPhotoRouteImport } from './routes/api/users/$userId/photo'
@@ -109,6 +110,11 @@ const AdminPoliciesCheckRoute = AdminPoliciesCheckRouteImport.update({
   path: '/admin/policies/check',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AdminPoliciesUserRoute = AdminPoliciesUserRouteImport.update({
+  id: '/admin/policies/user',
+  path: '/admin/policies/user',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const UScreenNameIndexRoute = UScreenNameIndexRouteImport.update({
   id: '/u/$screenName/',
   path: '/u/$screenName/',
@@ -141,6 +147,7 @@ export interface FileRoutesByFullPath {
   '/groups/': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
+  '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
@@ -162,6 +169,7 @@ export interface FileRoutesByTo {
   '/groups': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
+  '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies': typeof AdminPoliciesIndexRoute
   '/u/$screenName': typeof UScreenNameIndexRoute
@@ -184,6 +192,7 @@ export interface FileRoutesById {
   '/groups/': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
+  '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
@@ -207,6 +216,7 @@ export interface FileRouteTypes {
     | '/groups/'
     | '/admin/policies/audit'
     | '/admin/policies/check'
+    | '/admin/policies/user'
     | '/u/$screenName/edit'
     | '/admin/policies/'
     | '/u/$screenName/'
@@ -228,6 +238,7 @@ export interface FileRouteTypes {
     | '/groups'
     | '/admin/policies/audit'
     | '/admin/policies/check'
+    | '/admin/policies/user'
     | '/u/$screenName/edit'
     | '/admin/policies'
     | '/u/$screenName'
@@ -249,6 +260,7 @@ export interface FileRouteTypes {
     | '/groups/'
     | '/admin/policies/audit'
     | '/admin/policies/check'
+    | '/admin/policies/user'
     | '/u/$screenName/edit'
     | '/admin/policies/'
     | '/u/$screenName/'
@@ -271,6 +283,7 @@ export interface RootRouteChildren {
   GroupsIndexRoute: typeof GroupsIndexRoute
   AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
   AdminPoliciesCheckRoute: typeof AdminPoliciesCheckRoute
+  AdminPoliciesUserRoute: typeof AdminPoliciesUserRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
   AdminPoliciesIndexRoute: typeof AdminPoliciesIndexRoute
   UScreenNameIndexRoute: typeof UScreenNameIndexRoute
@@ -391,6 +404,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AdminPoliciesCheckRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/admin/policies/user': {
+      id: '/admin/policies/user'
+      path: '/admin/policies/user'
+      fullPath: '/admin/policies/user'
+      preLoaderRoute: typeof AdminPoliciesUserRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/u/$screenName/': {
       id: '/u/$screenName/'
       path: '/u/$screenName'
@@ -431,6 +451,7 @@ const rootRouteChildren: RootRouteChildren = {
   GroupsIndexRoute: GroupsIndexRoute,
   AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,
   AdminPoliciesCheckRoute: AdminPoliciesCheckRoute,
+  AdminPoliciesUserRoute: AdminPoliciesUserRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,
   AdminPoliciesIndexRoute: AdminPoliciesIndexRoute,
   UScreenNameIndexRoute: UScreenNameIndexRoute,

@@ -32,6 +32,8 @@ export type FieldProps = {
   required?: boolean
   /** Hides the label visually; screen readers still read it. */
   labelHidden?: boolean
+  /** An id for the label itself, for a second element it names (a combobox's listbox). */
+  labelId?: string
   className?: string
   children: ReactNode
 }
@@ -46,12 +48,14 @@ export function Field({
   error,
   required,
   labelHidden,
+  labelId,
   className,
   children,
 }: FieldProps) {
   return (
     <div className={cx('flex flex-col gap-1.5', className)}>
       <label
+        id={labelId}
         htmlFor={controlId}
         className={cx('text-sm font-medium text-gray-900', labelHidden && 'sr-only')}
       >

@@ -12,6 +12,7 @@ export {
 export { Card, type CardProps } from './Card'
 export { Checkbox, type CheckboxProps } from './Checkbox'
 export { CloseButton } from './CloseButton'
+export { Combobox, type ComboboxOption, type ComboboxProps } from './Combobox'
 export { type ClassValue, cx } from './cx'
 export { Dialog, type DialogProps } from './Dialog'
 export { EmptyState, type EmptyStateProps } from './EmptyState'

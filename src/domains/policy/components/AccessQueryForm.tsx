@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
 import type { Scope } from '~/server/auth/scopes'
-import { Button, IdField, Select } from '~/ui'
+import { Button, type ComboboxOption, Select } from '~/ui'
 import { scopeOptions } from './policy-text'
+import { TargetPicker, UserPicker } from './TargetPickers'
 
 export type TargetType = 'any' | 'group' | 'user'
 
@@ -14,28 +15,31 @@ export interface AccessQuery {
   id?: number
 }
 
-/** One form for both questions: with a user id it checks that user, and it always lists who can. */
+/** The URL holds ids only; the page looks up their names so the pickers can show them. */
+export interface AccessQueryPicks {
+  user: ComboboxOption | null
+  target: ComboboxOption | null
+}
+
+/** One form for both questions: with a user it checks that user, and it always lists who can. */
 export function AccessQueryForm({
   query,
+  picks,
   onSubmit,
 }: {
   query: AccessQuery
+  picks: AccessQueryPicks
   onSubmit: (q: AccessQuery) => void
 }) {
   const t = useT()
-  const [user, setUser] = useState(query.user ? String(query.user) : '')
+  const [user, setUser] = useState(picks.user)
   const [scope, setScope] = useState<Scope>(query.scope)
   const [on, setOn] = useState<TargetType>(query.on)
-  const [id, setId] = useState(query.id ? String(query.id) : '')
+  const [target, setTarget] = useState(picks.target)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    onSubmit({
-      scope,
-      on,
-      user: user ? Number(user) : undefined,
-      id: on === 'any' || !id ? undefined : Number(id),
-    })
+    onSubmit({ scope, on, user: user?.id, id: on === 'any' ? undefined : target?.id })
   }
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
@@ -54,14 +58,24 @@ export function AccessQueryForm({
           { value: 'user', label: t('policy.check.targetUser') },
         ]}
         value={on}
-        onChange={(e) => setOn(e.target.value as TargetType)}
+        onChange={(e) => {
+          setOn(e.target.value as TargetType)
+          setTarget(null)
+        }}
       />
       {on !== 'any' && (
-        <IdField label={t('policy.check.targetId')} required value={id} onValueChange={setId} />
+        <TargetPicker
+          kind={on}
+          label={on === 'group' ? t('policy.check.whichGroup') : t('policy.check.whichUser')}
+          required
+          value={target}
+          onValueChange={setTarget}
+        />
       )}
-      <IdField
-        label={t('policy.check.userId')}
+      <UserPicker
+        label={t('policy.check.user')}
         hint={t('policy.check.userHint')}
+        wrapperClassName="sm:col-span-2"
         value={user}
         onValueChange={setUser}
       />

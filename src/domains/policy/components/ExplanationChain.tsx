@@ -1,7 +1,7 @@
 import { useT } from '~/i18n'
 import { Badge } from '~/ui'
-import type { ExplanationView } from '../policy-admin.schema'
-import { targetText } from './policy-text'
+import type { ExplanationView, GrantView } from '../policy-admin.schema'
+import { sourceText, targetText } from './policy-text'
 
 /** Allow or deny, and the grant that decided it: which policy, how the user holds it, through what. */
 export function ExplanationChain({ explanation }: { explanation: ExplanationView }) {
@@ -15,23 +15,7 @@ export function ExplanationChain({ explanation }: { explanation: ExplanationView
         </Badge>
       </p>
       {chain ? (
-        <ol className="flex list-decimal flex-col gap-1 pl-5 text-sm text-gray-800">
-          <li>{t('policy.chain.policy', { name: chain.grant.source.policy.name })}</li>
-          <li>
-            {chain.grant.statement
-              ? t('policy.chain.statement', {
-                  scope: chain.grant.statement.scope,
-                  target: targetText(t, chain.grant.statement.target),
-                })
-              : t('policy.chain.issued')}
-          </li>
-          <li>
-            <SourceText source={chain.grant.source} />
-          </li>
-          {chain.throughAncestor && (
-            <li>{t('policy.chain.throughAncestor', { name: chain.throughAncestor.name })}</li>
-          )}
-        </ol>
+        <GrantChain grant={chain.grant} throughAncestor={chain.throughAncestor} />
       ) : (
         !explanation.allowed && <p className="text-sm text-gray-600">{t('policy.check.noGrant')}</p>
       )}
@@ -39,27 +23,38 @@ export function ExplanationChain({ explanation }: { explanation: ExplanationView
   )
 }
 
-function SourceText({ source }: { source: NonNullable<ExplanationView['chain']>['grant']['source'] }) {
+/**
+ * Where a grant comes from: the policy, its statement, how the user holds it, through what ancestor.
+ * As numbered steps, or `inline` on one line under a target already shown (the statement is then
+ * left out where it says no more than that target).
+ */
+export function GrantChain({
+  grant,
+  throughAncestor,
+  inline = false,
+}: {
+  grant: GrantView
+  throughAncestor?: { name: string } | null
+  inline?: boolean
+}) {
   const t = useT()
-  switch (source.kind) {
-    case 'audience':
-      return (
-        <>
-          {t('policy.chain.sourceAudience', {
-            audience: source.audience ? t(`policy.audience.${source.audience}`) : '',
-          })}
-        </>
-      )
-    case 'assignment':
-      return <>{t('policy.chain.sourceAssignment')}</>
-    case 'post':
-      return (
-        <>
-          {t('policy.chain.sourcePost', {
-            postType: source.postType?.name ?? '',
-            group: source.group?.name ?? '',
-          })}
-        </>
-      )
-  }
+  const stored = grant.statement
+  const statement = stored
+    ? t('policy.chain.statement', { scope: stored.scope, target: targetText(t, stored.target) })
+    : t('policy.chain.issued')
+  const redundant = inline && stored && targetText(t, stored.target) === targetText(t, grant.target)
+  const steps = [
+    t('policy.chain.policy', { name: grant.source.policy.name }),
+    !redundant && statement,
+    sourceText(t, grant.source),
+    throughAncestor && t('policy.chain.throughAncestor', { name: throughAncestor.name }),
+  ].filter((step): step is string => Boolean(step))
+  if (inline) return <p className="text-sm text-gray-700">{steps.join(' · ')}</p>
+  return (
+    <ol className="flex list-decimal flex-col gap-1 pl-5 text-sm text-gray-800">
+      {steps.map((step) => (
+        <li key={step}>{step}</li>
+      ))}
+    </ol>
+  )
 }

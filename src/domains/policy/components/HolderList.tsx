@@ -1,9 +1,11 @@
+import { Link } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useFormat, useT } from '~/i18n'
-import { Button, IdField } from '~/ui'
+import { Button, type ComboboxOption } from '~/ui'
 import { assignPolicy, revokePolicy } from '../policy-admin.functions'
 import type { PolicyDetail } from '../policy-admin.schema'
 import { ConfirmButton } from './ConfirmButton'
+import { UserPicker } from './TargetPickers'
 import { usePolicyAction } from './use-policy-action'
 
 /** Who holds the policy directly, with revoke; an audience policy is held by everyone in it instead. */
@@ -11,17 +13,18 @@ export function HolderList({ policy }: { policy: PolicyDetail }) {
   const t = useT()
   const format = useFormat()
   const { run, pending } = usePolicyAction()
-  const [userId, setUserId] = useState('')
+  const [user, setUser] = useState<ComboboxOption | null>(null)
 
   if (policy.audience) return <p className="text-sm text-gray-600">{t('policy.holders.audienceHeld')}</p>
 
   const assign = async (event: FormEvent) => {
     event.preventDefault()
+    if (!user) return
     const done = await run(
-      () => assignPolicy({ data: { policyId: policy.id, userId: Number(userId) } }),
+      () => assignPolicy({ data: { policyId: policy.id, userId: user.id } }),
       () => t('policy.holders.assigned'),
     )
-    if (done) setUserId('')
+    if (done) setUser(null)
   }
 
   return (
@@ -34,7 +37,10 @@ export function HolderList({ policy }: { policy: PolicyDetail }) {
             <li key={a.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <div>
                 <p className="font-medium text-gray-900">
-                  {a.userName} <span className="text-sm text-gray-600">#{a.userId}</span>
+                  <Link to="/admin/policies/user" search={{ userId: a.userId }}>
+                    {a.userName}
+                  </Link>{' '}
+                  <span className="text-sm text-gray-600">#{a.userId}</span>
                 </p>
                 <p className="text-sm text-gray-600">
                   {t('policy.holders.since', { date: format.formatDate(a.at) })}
@@ -64,19 +70,16 @@ export function HolderList({ policy }: { policy: PolicyDetail }) {
       )}
       <form
         onSubmit={assign}
-        className="flex flex-wrap items-end gap-3"
+        // A column: the picker's list opens under it in the flow, and the button stays below both.
+        className="flex max-w-md flex-col gap-3"
         aria-label={t('policy.holders.assign')}
       >
-        <IdField
-          label={t('policy.holders.userId')}
-          required
-          value={userId}
-          onValueChange={setUserId}
-          wrapperClassName="w-40"
-        />
-        <Button type="submit" disabled={pending}>
-          {t('policy.holders.assign')}
-        </Button>
+        <UserPicker label={t('policy.holders.user')} required value={user} onValueChange={setUser} />
+        <div>
+          <Button type="submit" loading={pending}>
+            {t('policy.holders.assign')}
+          </Button>
+        </div>
       </form>
     </div>
   )

@@ -1,14 +1,14 @@
 import { useT } from '~/i18n'
 import { Badge, Card } from '~/ui'
-import type { PolicyDetail } from '../policy-admin.schema'
+import type { PolicyDetail, PolicySummary } from '../policy-admin.schema'
 import { DeletePolicyButton } from './DeletePolicyDialog'
 import { HolderList } from './HolderList'
-import { CreateChildForm, RenamePolicyForm } from './PolicyForms'
+import { CreateChildForm, MovePolicyForm, RenamePolicyForm } from './PolicyForms'
 import { StatementForm } from './StatementForm'
 import { StatementList } from './StatementList'
 
 /** Everything about one policy: its statements, its holders, and the changes to the policy itself. */
-export function PolicyDetailPanel({ policy }: { policy: PolicyDetail }) {
+export function PolicyDetailPanel({ policy, policies }: { policy: PolicyDetail; policies: PolicySummary[] }) {
   const t = useT()
   return (
     // Keyed by id: the forms start over from the values of a newly selected policy.
@@ -20,6 +20,7 @@ export function PolicyDetailPanel({ policy }: { policy: PolicyDetail }) {
           <span className="flex flex-wrap gap-1.5">
             {policy.audience && <Badge tone="brand">{t(`policy.audience.${policy.audience}`)}</Badge>}
             {policy.canIssue && <Badge tone="neutral">{t('policy.canIssue')}</Badge>}
+            {policy.builtIn && <Badge tone="neutral">{t('policy.builtIn')}</Badge>}
           </span>
         }
       >
@@ -47,7 +48,12 @@ export function PolicyDetailPanel({ policy }: { policy: PolicyDetail }) {
       <Card title={t('policy.detail.createChild')} headingLevel={2}>
         <CreateChildForm parentId={policy.id} />
       </Card>
-      <Card title={t('policy.detail.rename')} headingLevel={2}>
+      {policy.parentId !== null && (
+        <Card title={t('policy.move.title')} headingLevel={2}>
+          <MovePolicyForm policy={policy} policies={policies} />
+        </Card>
+      )}
+      <Card title={policy.builtIn ? t('policy.detail.describe') : t('policy.detail.rename')} headingLevel={2}>
         <div className="flex flex-col gap-6">
           <RenamePolicyForm policy={policy} />
           <div className="border-t border-gray-200 pt-4">

@@ -1,11 +1,13 @@
 import { useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
-import { Button, TextArea, TextField } from '~/ui'
-import { createPolicy, renamePolicy } from '../policy-admin.functions'
-import type { PolicyDetail } from '../policy-admin.schema'
+import { Button, Select, TextArea, TextField } from '~/ui'
+import { createPolicy, movePolicy, renamePolicy } from '../policy-admin.functions'
+import type { PolicyDetail, PolicySummary } from '../policy-admin.schema'
+import { descendantIds, inTreeOrder } from './policy-tree'
 import { usePolicyAction } from './use-policy-action'
 
+/** Name and description; a built-in policy keeps its name (it is found by it), only its description changes. */
 export function RenamePolicyForm({ policy }: { policy: PolicyDetail }) {
   const t = useT()
   const { run, pending } = usePolicyAction()
@@ -19,14 +21,22 @@ export function RenamePolicyForm({ policy }: { policy: PolicyDetail }) {
     )
   }
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t('policy.detail.rename')}>
-      <TextField
-        label={t('policy.detail.name')}
-        required
-        maxLength={100}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-      />
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-3"
+      aria-label={policy.builtIn ? t('policy.detail.describe') : t('policy.detail.rename')}
+    >
+      {policy.builtIn ? (
+        <p className="text-sm text-gray-600">{t('policy.detail.builtInName')}</p>
+      ) : (
+        <TextField
+          label={t('policy.detail.name')}
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      )}
       <TextArea
         label={t('policy.detail.descriptionLabel')}
         maxLength={1000}
@@ -35,7 +45,7 @@ export function RenamePolicyForm({ policy }: { policy: PolicyDetail }) {
         onChange={(e) => setDescription(e.target.value)}
       />
       <div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" loading={pending}>
           {t('policy.detail.save')}
         </Button>
       </div>
@@ -71,9 +81,59 @@ export function CreateChildForm({ parentId }: { parentId: number }) {
         onChange={(e) => setName(e.target.value)}
         wrapperClassName="min-w-0 flex-1"
       />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" loading={pending}>
         {t('policy.detail.create')}
       </Button>
+    </form>
+  )
+}
+
+// Indents an option by its depth; a select cannot nest, and plain spaces would be collapsed.
+const INDENT = '\u00a0\u00a0\u00a0'
+
+/**
+ * Moves the policy under another one. Itself and its own subtree are not offered (the server would
+ * refuse a cycle anyway); a parent that does not cover its statements is refused by the server,
+ * and its reason shows under the field as well as in a toast.
+ */
+export function MovePolicyForm({ policy, policies }: { policy: PolicyDetail; policies: PolicySummary[] }) {
+  const t = useT()
+  const { run, pending, error, clearError } = usePolicyAction()
+  const [parentId, setParentId] = useState(String(policy.parentId ?? ''))
+  const below = descendantIds(policies, policy.id)
+  const choices = inTreeOrder(policies).filter(({ policy: p }) => p.id !== policy.id && !below.has(p.id))
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parent = choices.find(({ policy: p }) => String(p.id) === parentId)?.policy
+    if (!parent) return
+    void run(
+      () => movePolicy({ data: { policyId: policy.id, parentId: parent.id } }),
+      () => t('policy.move.moved', { name: parent.name }),
+    )
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t('policy.move.title')}>
+      <Select
+        label={t('policy.move.parent')}
+        hint={t('policy.move.hint')}
+        error={error ? t('policy.move.failed', { message: error }) : undefined}
+        options={choices.map(({ policy: p, depth }) => ({
+          value: String(p.id),
+          label:
+            INDENT.repeat(depth) +
+            (p.id === policy.parentId ? t('policy.move.current', { name: p.name }) : p.name),
+        }))}
+        value={parentId}
+        onChange={(e) => {
+          setParentId(e.target.value)
+          clearError()
+        }}
+      />
+      <div>
+        <Button type="submit" loading={pending} disabled={parentId === String(policy.parentId)}>
+          {t('policy.move.submit')}
+        </Button>
+      </div>
     </form>
   )
 }

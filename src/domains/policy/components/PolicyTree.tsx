@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router'
 import { useT } from '~/i18n'
 import { Badge } from '~/ui'
 import type { PolicySummary } from '../policy-admin.schema'
+import { type ChildrenByParent, childrenByParent } from './policy-tree'
 
 /** The policy tree as nested lists; each node links to its detail (the selection lives in the URL). */
 export function PolicyTree({
@@ -11,9 +12,7 @@ export function PolicyTree({
   policies: PolicySummary[]
   selectedId: number | null
 }) {
-  const children = new Map<number | null, PolicySummary[]>()
-  for (const p of policies) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p])
-  return <Branch parentId={null} byParent={children} selectedId={selectedId} />
+  return <Branch parentId={null} byParent={childrenByParent(policies)} selectedId={selectedId} />
 }
 
 function Branch({
@@ -22,7 +21,7 @@ function Branch({
   selectedId,
 }: {
   parentId: number | null
-  byParent: ReadonlyMap<number | null, PolicySummary[]>
+  byParent: ChildrenByParent
   selectedId: number | null
 }) {
   const nodes = byParent.get(parentId)
@@ -56,6 +55,7 @@ function Node({ policy, selected }: { policy: PolicySummary; selected: boolean }
       <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-gray-600">
         {policy.audience && <Badge tone="brand">{t(`policy.audience.${policy.audience}`)}</Badge>}
         {policy.canIssue && <Badge tone="neutral">{t('policy.canIssue')}</Badge>}
+        {policy.builtIn && <Badge tone="neutral">{t('policy.builtIn')}</Badge>}
         <span>{t('policy.tree.statements', { count: policy.statementCount })}</span>
         <span aria-hidden="true">·</span>
         <span>{t('policy.tree.holders', { count: policy.holderCount })}</span>

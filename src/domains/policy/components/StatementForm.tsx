@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
 import type { Scope } from '~/server/auth/scopes'
-import { Button, Checkbox, IdField, Select } from '~/ui'
+import { Button, Checkbox, type ComboboxOption, Select } from '~/ui'
 import { addPolicyStatement } from '../policy-admin.functions'
 import type { StatementTargetInput } from '../policy-admin.schema'
 import { scopeOptions } from './policy-text'
+import { TargetPicker } from './TargetPickers'
 import { usePolicyAction } from './use-policy-action'
 
 const KINDS = ['ANY', 'GROUP', 'USER', 'SELF', 'POST_GROUP'] as const
@@ -23,15 +24,15 @@ export function StatementForm({ policyId }: { policyId: number }) {
   const { run, pending } = usePolicyAction()
   const [scope, setScope] = useState<Scope>('group:view')
   const [kind, setKind] = useState<Kind>('ANY')
-  const [id, setId] = useState('')
+  const [picked, setPicked] = useState<ComboboxOption | null>(null)
   const [withDescendants, setWithDescendants] = useState(false)
 
   const target = (): StatementTargetInput => {
     switch (kind) {
       case 'GROUP':
-        return { kind, groupId: Number(id), withDescendants }
+        return { kind, groupId: picked?.id ?? 0, withDescendants }
       case 'USER':
-        return { kind, userId: Number(id) }
+        return { kind, userId: picked?.id ?? 0 }
       case 'POST_GROUP':
         return { kind, withDescendants }
       default:
@@ -44,9 +45,8 @@ export function StatementForm({ policyId }: { policyId: number }) {
       () => addPolicyStatement({ data: { policyId, scope, target: target() } }),
       () => t('policy.statements.added'),
     )
-    if (added) setId('')
+    if (added) setPicked(null)
   }
-  const needsId = kind === 'GROUP' || kind === 'USER'
   const cascades = kind === 'GROUP' || kind === 'POST_GROUP'
 
   return (
@@ -66,14 +66,18 @@ export function StatementForm({ policyId }: { policyId: number }) {
         label={t('policy.statements.targetKind')}
         options={KINDS.map((k) => ({ value: k, label: t(`policy.targetKinds.${KIND_LABEL[k]}`) }))}
         value={kind}
-        onChange={(e) => setKind(e.target.value as Kind)}
+        onChange={(e) => {
+          setKind(e.target.value as Kind)
+          setPicked(null)
+        }}
       />
-      {needsId && (
-        <IdField
-          label={kind === 'GROUP' ? t('policy.statements.groupId') : t('policy.statements.userId')}
+      {(kind === 'GROUP' || kind === 'USER') && (
+        <TargetPicker
+          kind={kind === 'GROUP' ? 'group' : 'user'}
+          label={kind === 'GROUP' ? t('policy.statements.group') : t('policy.statements.user')}
           required
-          value={id}
-          onValueChange={setId}
+          value={picked}
+          onValueChange={setPicked}
         />
       )}
       {cascades && (
@@ -85,7 +89,7 @@ export function StatementForm({ policyId }: { policyId: number }) {
         />
       )}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" loading={pending}>
           {t('policy.statements.add')}
         </Button>
       </div>

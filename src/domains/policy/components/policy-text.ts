@@ -1,7 +1,7 @@
 // Scopes and targets as an admin reads them.
 import type { TFunction } from '~/i18n'
 import { SCOPE_NAMES, type Scope } from '~/server/auth/scopes'
-import type { TargetView } from '../policy-admin.schema'
+import type { GrantView, TargetView } from '../policy-admin.schema'
 
 export function targetText(t: TFunction, target: TargetView): string {
   const group = target.groupName || `#${target.groupId}`
@@ -18,6 +18,23 @@ export function targetText(t: TFunction, target: TargetView): string {
       return t(target.withDescendants ? 'policy.target.postGroupTree' : 'policy.target.postGroup')
     case 'policy':
       return t('policy.target.policy', { name: target.policyName || `#${target.policyId}` })
+  }
+}
+
+/** How a user holds the policy behind a grant: its audience, an assignment, or a post in a group. */
+export function sourceText(t: TFunction, source: GrantView['source']): string {
+  switch (source.kind) {
+    case 'audience':
+      return t('policy.chain.sourceAudience', {
+        audience: source.audience ? t(`policy.audience.${source.audience}`) : '',
+      })
+    case 'assignment':
+      return t('policy.chain.sourceAssignment')
+    case 'post':
+      return t('policy.chain.sourcePost', {
+        postType: source.postType?.name ?? '',
+        group: source.group?.name ?? '',
+      })
   }
 }
 

@@ -16,21 +16,26 @@ export function usePolicyAction() {
   const toast = useToast()
   const router = useRouter()
   const [pending, setPending] = useState(false)
+  // The last refusal in the server's words, for a form that also shows it beside its fields.
+  const [error, setError] = useState<string | null>(null)
 
   async function run<R>(send: () => Promise<R>, success: (result: R) => string): Promise<R | undefined> {
     setPending(true)
+    setError(null)
     try {
       const result = await send()
       toast.success(success(result))
       await router.invalidate()
       return result
-    } catch (error) {
-      toast.error(t('policy.saveFailed', { message: failureMessage(error) }))
+    } catch (failure) {
+      const message = failureMessage(failure)
+      setError(message)
+      toast.error(t('policy.saveFailed', { message }))
       return undefined
     } finally {
       setPending(false)
     }
   }
 
-  return { run, pending }
+  return { run, pending, error, clearError: () => setError(null) }
 }

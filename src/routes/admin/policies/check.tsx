@@ -1,12 +1,15 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
-import { AccessQueryForm } from '~/domains/policy/components/AccessQueryForm'
+import { getGroup } from '~/domains/group/group.functions'
+import { AccessQueryForm, type AccessQueryPicks } from '~/domains/policy/components/AccessQueryForm'
 import { ExplanationChain } from '~/domains/policy/components/ExplanationChain'
 import { PolicyAdminTabs } from '~/domains/policy/components/PolicyAdminTabs'
+import { groupOption, userOption } from '~/domains/policy/components/TargetPickers'
 import { WhoCanList } from '~/domains/policy/components/WhoCanList'
 import { explainAccess, whoCan } from '~/domains/policy/policy-admin.functions'
 import { ScopeName } from '~/domains/policy/policy-admin.schema'
-import { translate, useT } from '~/i18n'
+import { getProfile } from '~/domains/user/profile.functions'
+import { type TFunction, translate, useT } from '~/i18n'
 import { statusOf } from '~/shared/public-error'
 import { Card, ErrorState, PageHeader } from '~/ui'
 
@@ -29,11 +32,12 @@ export const Route = createFileRoute('/admin/policies/check')({
         : deps.on === 'user' && deps.id
           ? { type: 'user' as const, userId: deps.id }
           : { type: 'any' as const }
-    const [who, check] = await Promise.all([
+    const [who, check, names] = await Promise.all([
       whoCan({ data: { scope: deps.scope, target } }),
       deps.user ? explainUser(deps.user, deps.scope, target) : null,
+      namesOf(deps),
     ])
-    return { who, check }
+    return { who, check, names }
   },
   head: ({ match }) => ({
     meta: [{ title: `${translate(match.context.locale, 'policy.check.title')} – PéK` }],
@@ -41,12 +45,35 @@ export const Route = createFileRoute('/admin/policies/check')({
   component: CheckPage,
 })
 
+/** What the ids in the URL are called, for the pickers; a name that cannot be found shows as the id. */
+async function namesOf(search: z.output<typeof Search>) {
+  const profile = (userId: number | undefined) =>
+    userId ? getProfile({ data: { userId } }).catch(() => null) : null
+  const [user, targetUser, targetGroup] = await Promise.all([
+    profile(search.user),
+    profile(search.on === 'user' ? search.id : undefined),
+    search.on === 'group' && search.id ? getGroup({ data: { groupId: search.id } }).catch(() => null) : null,
+  ])
+  return { user, targetUser, targetGroup }
+}
+type Names = Awaited<ReturnType<typeof namesOf>>
+type AccessTarget = Parameters<typeof explainAccess>[0]['data']['target']
+
+function picksOf(t: TFunction, search: { user?: number; id?: number }, names: Names): AccessQueryPicks {
+  const bare = (id: number | undefined) => (id === undefined ? null : { id, label: `#${id}` })
+  const { user, targetUser, targetGroup } = names
+  return {
+    user: user ? userOption(t, user) : bare(search.user),
+    target: targetGroup
+      ? groupOption(t, targetGroup)
+      : targetUser
+        ? userOption(t, targetUser)
+        : bare(search.id),
+  }
+}
+
 /** An unknown user is an answer on this page, not an error page. */
-async function explainUser(
-  userId: number,
-  scope: z.output<typeof ScopeName>,
-  target: Parameters<typeof explainAccess>[0]['data']['target'],
-) {
+async function explainUser(userId: number, scope: z.output<typeof ScopeName>, target: AccessTarget) {
   try {
     return { userId, explanation: await explainAccess({ data: { userId, scope, target } }) }
   } catch (error) {
@@ -59,7 +86,7 @@ function CheckPage() {
   const t = useT()
   const navigate = useNavigate()
   const search = Route.useSearch()
-  const { who, check } = Route.useLoaderData()
+  const { who, check, names } = Route.useLoaderData()
   return (
     <>
       <PageHeader title={t('policy.check.title')} description={t('policy.check.description')} />
@@ -69,6 +96,7 @@ function CheckPage() {
           <AccessQueryForm
             key={JSON.stringify(search)}
             query={search}
+            picks={picksOf(t, search, names)}
             onSubmit={(query) => navigate({ to: '/admin/policies/check', search: query })}
           />
         </Card>

@@ -36,7 +36,11 @@ function PoliciesPage() {
         <Card title={t('policy.tree.title')} headingLevel={2} className="self-start">
           <PolicyTree policies={policies} selectedId={selected?.id ?? null} />
         </Card>
-        {selected ? <PolicyDetailPanel policy={selected} /> : <EmptyState title={t('policy.tree.select')} />}
+        {selected ? (
+          <PolicyDetailPanel policy={selected} policies={policies} />
+        ) : (
+          <EmptyState title={t('policy.tree.select')} />
+        )}
       </div>
     </>
   )
