@@ -97,3 +97,19 @@ export async function givePost(db: Db, realmId: string, o: { membershipId: numbe
   const postType = await db.postType.findFirstOrThrow({ where: { realmId, groupId: null, kind: o.kind } })
   return db.post.create({ data: { realmId, membershipId: o.membershipId, postTypeId: postType.id } })
 }
+
+/** A new user who is a member of the group through `history`, holding the shared posts `posts`. */
+export async function createMember(
+  db: Db,
+  realmId: string,
+  o: { groupId: number; history: MembershipStatus[]; posts?: PostKind[]; familyName?: string },
+) {
+  const user = await createUser(db, realmId, { familyName: o.familyName })
+  const membership = await createMembership(db, realmId, {
+    groupId: o.groupId,
+    userId: user.id,
+    history: o.history,
+  })
+  for (const kind of o.posts ?? []) await givePost(db, realmId, { membershipId: membership.id, kind })
+  return { user, membership }
+}

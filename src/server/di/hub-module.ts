@@ -5,7 +5,13 @@ import { type DependencyContainer, Lifecycle } from 'tsyringe'
 import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
 import { GroupService } from '~/domains/group/group.service'
+import { GroupManagementService } from '~/domains/group/group-management.service'
+import { MemberPostService } from '~/domains/membership/member-post.service'
 import { MembershipService } from '~/domains/membership/membership.service'
+import { MembershipLifecycleService } from '~/domains/membership/membership-lifecycle.service'
+import { MembershipPointsService } from '~/domains/membership/membership-points.service'
+import { PostTypeService } from '~/domains/membership/post-type.service'
+import { NotificationService } from '~/domains/notification/notification.service'
 import { PolicyAccessService } from '~/domains/policy/policy-access.service'
 import { PolicyAdminService } from '~/domains/policy/policy-admin.service'
 import { PolicyEngineResolver } from '~/domains/policy/policy-engine.resolver'
@@ -44,6 +50,12 @@ export const SERVICES: readonly Constructor<object>[] = [
   PolicyVersionService,
   PolicyAdminService,
   PolicyAccessService,
+  GroupManagementService,
+  NotificationService,
+  MembershipPointsService,
+  MembershipLifecycleService,
+  PostTypeService,
+  MemberPostService,
 ]
 
 export interface HubModuleOptions {
