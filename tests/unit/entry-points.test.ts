@@ -64,7 +64,10 @@ describe('the entry-point registry', () => {
     expect(registered.size).toBe(ENTRY_POINTS.length)
     for (const entry of ENTRY_POINTS) {
       expect(isScope(entry.scope), entry.name).toBe(true)
-      for (const scope of entry.reveal) expect(isScope(scope), `${entry.name} reveals ${scope}`).toBe(true)
+      for (const reveal of entry.reveal) {
+        const scope = typeof reveal === 'string' ? reveal : reveal.scope
+        expect(isScope(scope), `${entry.name} reveals ${scope}`).toBe(true)
+      }
     }
   })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Scope, Target } from '~/server/auth/scopes'
-import { ancestorsOf, can, explain, snapshotOf, whoCan } from './engine'
+import { ancestorsOf, can, explain, issuable, snapshotOf, whoCan } from './engine'
 import type { PolicyModel, Statement, StatementTarget } from './model'
 import { covers, uncovered } from './subset'
 
@@ -91,6 +91,7 @@ const queryArb = fc.record({
     fc.integer({ min: 1, max: USERS }).map((userId): Target => ({ type: 'user', userId })),
     fc.integer({ min: 1, max: 4 }).map((policyId): Target => ({ type: 'policy', policyId })),
     fc.integer({ min: 1, max: 4 }).map((parentId): Target => ({ type: 'new-policy', parentId })),
+    fc.constant<Target>({ type: 'some-policy' }),
   ),
 })
 
@@ -144,7 +145,9 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
     scope === 'policy:issue' &&
     (target.type === 'new-policy'
       ? issuableUnder(target.parentId)
-      : target.type === 'policy' && issuableUnder(model.policies.get(target.policyId)?.parentId))
+      : target.type === 'some-policy'
+        ? [...model.policies.keys()].some(issuableUnder)
+        : target.type === 'policy' && issuableUnder(model.policies.get(target.policyId)?.parentId))
   // sudo on anything is every scope.
   return issues || holdsScope(scope, false) || holdsScope('supreme:sudo', true)
 }
@@ -163,6 +166,28 @@ describe('policy engine consistency', () => {
         expect(allowed).toBe(oracle(model, userId, scope, target))
       }),
       { numRuns: 500, seed: 20261122 },
+    )
+  })
+
+  it('lists as issuable exactly the policies at or below a held "can issue" one, with that one', () => {
+    fc.assert(
+      fc.property(modelArb, fc.integer({ min: 1, max: USERS }), (model, userId) => {
+        const found = issuable(snapshotOf(model, userId), model)
+        // Without statements only the "can issue" flags grant `policy:issue`: the oracle's subtrees.
+        const flagsOnly = { ...model, statements: [] }
+        for (const id of model.policies.keys()) {
+          const expected = oracle(flagsOnly, userId, 'policy:issue', { type: 'new-policy', parentId: id })
+          expect(found.has(id), `policy ${id}`).toBe(expected)
+        }
+        for (const [id, root] of found) {
+          expect(model.policies.get(root)?.canIssue).toBe(true)
+          expect(
+            id === root ||
+              can(snapshotOf(model, userId), model, 'policy:issue', { type: 'policy', policyId: id }),
+          ).toBe(true)
+        }
+      }),
+      { numRuns: 300, seed: 20261201 },
     )
   })
 

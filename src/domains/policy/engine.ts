@@ -222,6 +222,8 @@ function lookup(index: ScopeIndex, trees: Trees, target: Target): Chain | undefi
       return index.groups.get(target.groupId)
     case 'new-policy':
       return index.policies.get(target.parentId)
+    case 'some-policy':
+      return index.policies.values().next().value
     case 'policy': {
       // An existing policy strictly below a held one: its holder may not rewrite or re-assign
       // the "can issue" policy itself.
@@ -275,6 +277,18 @@ export function whoCan(model: PolicyModel, scope: Scope, target: Target): WhoCan
     if (explanation.allowed) users.set(userId, explanation)
   }
   return { everyone, loggedIn, users }
+}
+
+/**
+ * The policies a user may issue under, from the same index as the decisions: every policy at or
+ * below a held "can issue" policy, each with the held policy it descends from. `policy:issue` on
+ * anything (PéK admins) is not a subtree and is left out.
+ */
+export function issuable(snapshot: Snapshot, trees: Trees): Map<number, number> {
+  const below = new Map<number, number>()
+  for (const [policyId, chain] of indexFor(snapshot, trees, 'policy:issue').policies)
+    if (chain.grant.target.kind === 'policy') below.set(policyId, chain.grant.target.policyId)
+  return below
 }
 
 /** Everything a user may do, flattened for display. */

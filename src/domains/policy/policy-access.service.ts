@@ -1,11 +1,13 @@
 import { inject, injectable } from 'tsyringe'
-import type { Scope, Target } from '~/server/auth/scopes'
+import type { Actor } from '~/server/auth/actor'
+import { policyTarget, type Scope, type Target } from '~/server/auth/scopes'
 import type { RealmClient } from '~/server/db/client'
-import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import { ACTOR, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
-import { type Explanation, explain, type Grant, snapshotOf, whatCan, whoCan } from './engine'
+import { can, type Explanation, explain, type Grant, issuable, snapshotOf, whatCan, whoCan } from './engine'
 import type { PolicyModel, Statement } from './model'
-import { type ExplanationView, type GrantView, WhoCanView } from './policy-admin.schema'
+import { type ExplanationView, type GrantView, IssuablePolicy, WhoCanView } from './policy-admin.schema'
+import { PolicyAdminService } from './policy-admin.service'
 import { PolicyModelService } from './policy-model.service'
 import { type Names, statementView, targetView } from './policy-views'
 
@@ -17,16 +19,44 @@ interface Lookup extends Names {
 
 /**
  * The admin's view of decisions: the engine's `explain`, `whoCan` and `whatCan` on the current
- * policy tables, with names instead of bare ids. Reads the model fresh: an admin checking access
- * right after a change must see that change, whatever the resolver has cached.
+ * policy tables, with names instead of bare ids; and the caller's own policies to issue under.
+ * Reads the model fresh: an admin checking access right after a change must see that change,
+ * whatever the resolver has cached.
  */
 @injectable()
 export class PolicyAccessService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
     @inject(REALM_ID) private readonly realmId: string,
+    @inject(ACTOR) private readonly actor: Actor,
     @inject(PolicyModelService) private readonly models: PolicyModelService,
+    @inject(PolicyAdminService) private readonly admin: PolicyAdminService,
   ) {}
+
+  /**
+   * The caller's issuer screen: every policy at or below a "can issue" policy they hold, from the
+   * engine's own index (the rule the guard decides by). `held` is what the guard refuses on the
+   * policy itself; a PéK admin's `policy:issue` on anything adds no subtree.
+   */
+  async issuable(): Promise<IssuablePolicy[]> {
+    if (this.actor.kind !== 'user') return []
+    const model = await this.models.load()
+    const snapshot = snapshotOf(model, this.actor.userId)
+    const ids = [...issuable(snapshot, model).keys()]
+    if (ids.length === 0) return []
+    const held = new Set(ids.filter((id) => !can(snapshot, model, 'policy:issue', policyTarget(id))))
+    const statements = model.statements.filter((s) => held.has(s.policyId))
+    const lookup = await this.lookup(model, [], [], statements)
+    return (await this.admin.listPolicies(ids)).map((policy) =>
+      IssuablePolicy.parse({
+        ...policy,
+        held: held.has(policy.id),
+        statements: held.has(policy.id)
+          ? statements.filter((s) => s.policyId === policy.id).map((s) => statementView(s, lookup))
+          : null,
+      }),
+    )
+  }
 
   async explainAccess(userId: number, scope: Scope, target: Target): Promise<ExplanationView> {
     await this.assertUser(userId)
@@ -69,12 +99,21 @@ export class PolicyAccessService {
     if (!user) throw new NotFoundError('User', userId)
   }
 
-  /** The names of every group, user and post type the grants mention. */
-  private async lookup(model: PolicyModel, grants: Grant[], extraUsers: number[]): Promise<Lookup> {
+  /** The names of every group, user and post type the grants (and the extra statements) mention. */
+  private async lookup(
+    model: PolicyModel,
+    grants: Grant[],
+    extraUsers: number[],
+    extraStatements: readonly Statement[] = [],
+  ): Promise<Lookup> {
     const statements = new Map(model.statements.map((s) => [s.id, s]))
     const groupIds = new Set<number>()
     const userIds = new Set<number>(extraUsers)
     const postTypeIds = new Set<number>()
+    for (const { target } of extraStatements) {
+      if (target.kind === 'group') groupIds.add(target.groupId)
+      if (target.kind === 'user') userIds.add(target.userId)
+    }
     for (const grant of grants) {
       const stored = grant.statementId === null ? undefined : statements.get(grant.statementId)?.target
       for (const t of [grant.target, stored]) {

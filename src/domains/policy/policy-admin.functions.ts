@@ -9,6 +9,11 @@ export const listPolicies = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.list)])
   .handler(({ context }) => context.services.resolve(PolicyAdminService).listPolicies())
 
+/** The caller's own "can issue" policies and everything below them (the issuer's screen). */
+export const listIssuablePolicies = createServerFn({ method: 'GET' })
+  .middleware([authGuard(entries.issuable)])
+  .handler(({ context }) => context.services.resolve(PolicyAccessService).issuable())
+
 export const getPolicy = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.get)])
   .handler(({ data, context }) => context.services.resolve(PolicyAdminService).getPolicy(data.policyId))

@@ -51,13 +51,14 @@ export type StatementIdInput = z.input<typeof StatementIdInput>
 export const AssignmentInput = z.object({ policyId: Id, userId: Id })
 export type AssignmentInput = z.input<typeof AssignmentInput>
 
-/** What a decision is about: anything, one group, one user or a policy (the guard's Target). */
+/** What a decision is about: anything, one group, one user, a policy or some policy (the guard's Target). */
 export const AccessTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('any') }),
   z.object({ type: z.literal('group'), groupId: Id }),
   z.object({ type: z.literal('user'), userId: Id }),
   z.object({ type: z.literal('policy'), policyId: Id }),
   z.object({ type: z.literal('new-policy'), parentId: Id }),
+  z.object({ type: z.literal('some-policy') }),
 ])
 
 export const ExplainAccessInput = z.object({ userId: Id, scope: ScopeName, target: AccessTarget })
@@ -104,6 +105,19 @@ export type TargetView = z.infer<typeof TargetView>
 
 export const StatementView = z.object({ id: z.number(), scope: ScopeName, target: TargetView })
 export type StatementView = z.infer<typeof StatementView>
+
+/**
+ * A policy the caller may issue under (ADR 0012): a held "can issue" policy, or one below it. A
+ * held one is only issued under — its holder never renames, deletes, edits or re-assigns it — so it
+ * comes with its own statements (what its children may hold); one below it is managed in full and
+ * read with `get`.
+ */
+export const IssuablePolicy = PolicySummary.extend({
+  held: z.boolean(),
+  /** The held policy's statements; null for one below it. */
+  statements: z.array(StatementView).nullable(),
+})
+export type IssuablePolicy = z.infer<typeof IssuablePolicy>
 
 export const AssignmentView = z.object({
   userId: z.number(),

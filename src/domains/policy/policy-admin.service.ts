@@ -86,9 +86,10 @@ export class PolicyAdminService {
     @inject(PolicyVersionService) private readonly versions: PolicyVersionService,
   ) {}
 
-  async listPolicies(): Promise<PolicySummary[]> {
+  /** The whole tree, or only the policies with these ids. */
+  async listPolicies(ids?: readonly number[]): Promise<PolicySummary[]> {
     const rows = await this.db.policy.findMany({
-      where: { realmId: this.realmId },
+      where: { realmId: this.realmId, ...(ids && { id: { in: [...ids] } }) },
       select: SUMMARY_SELECT,
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     })

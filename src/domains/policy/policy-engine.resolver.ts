@@ -2,7 +2,7 @@
 // version and each user's snapshot is built once per version; concurrent misses share one promise.
 import { inject, injectable } from 'tsyringe'
 import type { Actor } from '~/server/auth/actor'
-import type { PolicyResolver } from '~/server/auth/policy-resolver'
+import type { PolicyResolver, Question } from '~/server/auth/policy-resolver'
 import type { Scope, Target } from '~/server/auth/scopes'
 import { can, type Snapshot, snapshotOf } from './engine'
 import type { PolicyModel } from './model'
@@ -28,12 +28,13 @@ export class PolicyEngineResolver implements PolicyResolver {
   ) {}
 
   async can(actor: Actor, scope: Scope, target: Target): Promise<boolean> {
-    return (await this.allowed(actor, [scope], target)).has(scope)
+    const [allowed] = await this.answer(actor, [{ scope, target }])
+    return allowed === true
   }
 
-  async allowed(actor: Actor, scopes: readonly Scope[], target: Target): Promise<ReadonlySet<Scope>> {
+  async answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]> {
     const { model, snapshot } = await this.snapshotFor(actor)
-    return new Set(scopes.filter((scope) => can(snapshot, model, scope, target)))
+    return questions.map((q) => can(snapshot, model, q.scope, q.target))
   }
 
   private async current(): Promise<VersionState> {

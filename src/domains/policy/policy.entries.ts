@@ -22,6 +22,8 @@ const issue = (i: { policyId: number }) => policyTarget(i.policyId)
 
 export const policyEntries = entryPoints('policy', {
   list: requires('policy:admin', NoInput),
+  // Any logged-in user may ask which policies they issue under (the answer is about themselves).
+  issuable: requires('user:view-basic', NoInput),
   get: requires('policy:issue', PolicyIdInput, issue),
   create: requires('policy:issue', CreatePolicyInput, (i) => newPolicyTarget(i.parentId)),
   rename: requires('policy:issue', RenamePolicyInput, issue),

@@ -8,6 +8,9 @@ export const policyRouter = router({
   list: guardedProcedure(entries.list).query(({ ctx }) =>
     ctx.services.resolve(PolicyAdminService).listPolicies(),
   ),
+  issuable: guardedProcedure(entries.issuable).query(({ ctx }) =>
+    ctx.services.resolve(PolicyAccessService).issuable(),
+  ),
   get: guardedProcedure(entries.get).query(({ input, ctx }) =>
     ctx.services.resolve(PolicyAdminService).getPolicy(input.policyId),
   ),

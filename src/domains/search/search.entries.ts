@@ -6,4 +6,6 @@ import { SearchInput } from './search.schema'
 export const searchEntries = entryPoints('search', {
   everything: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'] }),
   groups: requires('group:view', SearchInput),
+  /** People only (the user pickers): the same ranking and the same hidden-field rule. */
+  people: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'] }),
 })

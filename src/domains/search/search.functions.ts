@@ -16,3 +16,11 @@ export const searchEverything = createServerFn({ method: 'GET' })
 export const searchGroups = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.groups)])
   .handler(({ data, context }) => context.services.resolve(SearchService).groups(data))
+
+export const searchPeople = createServerFn({ method: 'GET' })
+  .middleware([authGuard(entries.people)])
+  .handler(({ data, context }) =>
+    context.services
+      .resolve(SearchService)
+      .peopleOnly(data, { full: context.granted.has('user:view-profile') }),
+  )

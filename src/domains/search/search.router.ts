@@ -9,4 +9,7 @@ export const searchRouter = router({
   groups: guardedProcedure(entries.groups).query(({ input, ctx }) =>
     ctx.services.resolve(SearchService).groups(input),
   ),
+  people: guardedProcedure(entries.people).query(({ input, ctx }) =>
+    ctx.services.resolve(SearchService).peopleOnly(input, { full: ctx.granted.has('user:view-profile') }),
+  ),
 })

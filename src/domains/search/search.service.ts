@@ -44,6 +44,11 @@ export class SearchService {
     return SearchResult.parse({ ...this.header(query), people: null, groups })
   }
 
+  /** One page of people and nothing else: what a user picker offers. */
+  async peopleOnly(query: SearchQuery, options: PeopleSearchOptions): Promise<PeoplePage> {
+    return this.people(query, searchTerms(query.q), options)
+  }
+
   private header(query: SearchQuery) {
     return { q: query.q, page: query.page, pageSize: SEARCH_PAGE_SIZE }
   }

@@ -13,13 +13,19 @@ export class CurrentUserService {
     @inject(ACTOR) private readonly actor: Actor,
   ) {}
 
-  /** null for an anonymous visitor; `policyAdmin` is the guard's answer, passed through. */
-  async get(grants: { policyAdmin: boolean }): Promise<SessionUser | null> {
+  /** null for an anonymous visitor; `policyAdmin` and `issuer` are the guard's answers, passed through. */
+  async get({
+    policyAdmin,
+    issuer = false,
+  }: {
+    policyAdmin: boolean
+    issuer?: boolean
+  }): Promise<SessionUser | null> {
     if (this.actor.kind === 'anonymous') return null
     const user = await this.db.user.findUnique({
       where: { id_realmId: { id: this.actor.userId, realmId: this.realmId } },
       select: { id: true, displayName: true, screenName: true },
     })
-    return user && SessionUser.parse({ ...user, ...grants })
+    return user && SessionUser.parse({ ...user, policyAdmin, issuer })
   }
 }

@@ -2,7 +2,7 @@
 // `user:view-basic`; changes need `user:edit` on the user the input names, so naming someone
 // else's id is a 403 before any service runs.
 import { entryPoints, NoInput, requires } from '~/server/auth/entry-point'
-import { ANY_TARGET, userTarget } from '~/server/auth/scopes'
+import { ANY_TARGET, SOME_POLICY, userTarget } from '~/server/auth/scopes'
 import {
   AddExternalAccountInput,
   RemoveExternalAccountInput,
@@ -15,8 +15,13 @@ import { RegistrationInput } from './registration.schema'
 const owner = (i: { userId: number }) => userTarget(i.userId)
 
 export const userEntries = entryPoints('user', {
-  /** Who is logged in; whether to offer the policy admin in the nav rides on the same decision. */
-  current: requires('session:view', NoInput, undefined, { reveal: ['policy:admin'] }),
+  /**
+   * Who is logged in; whether to offer the policy admin, and the issuer's page (a "can issue"
+   * policy held anywhere), in the nav rides on the same decision.
+   */
+  current: requires('session:view', NoInput, undefined, {
+    reveal: ['policy:admin', { scope: 'policy:issue', on: SOME_POLICY }],
+  }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),
   profile: requires('user:view-basic', UserIdInput, owner, { reveal: ['user:view-profile', 'user:edit'] }),
   editable: requires('user:edit', UserIdInput, owner),

@@ -5,10 +5,14 @@ import { userEntries as entries } from './user.entries'
 
 /**
  * Who is logged in, or null for an anonymous visitor; the layout shows it on every page. Whether
- * to offer the policy admin in the nav is asked in the same decision (it never grants the access).
+ * to offer the policy admin and the issuer's page in the nav is asked in the same decision (it
+ * never grants the access).
  */
 export const getCurrentUser = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.current)])
   .handler(({ context }) =>
-    context.services.resolve(CurrentUserService).get({ policyAdmin: context.granted.has('policy:admin') }),
+    context.services.resolve(CurrentUserService).get({
+      policyAdmin: context.granted.has('policy:admin'),
+      issuer: context.granted.has('policy:issue'),
+    }),
   )

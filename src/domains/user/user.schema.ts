@@ -22,5 +22,9 @@ export const CurrentUser = z.object({
 export type CurrentUser = z.infer<typeof CurrentUser>
 
 /** The logged-in user as the layout needs it: who, and which admin areas to offer in the nav. */
-export const SessionUser = CurrentUser.extend({ policyAdmin: z.boolean() })
+export const SessionUser = CurrentUser.extend({
+  policyAdmin: z.boolean(),
+  /** Holds `policy:issue` on some policy (a "can issue" policy, or anywhere as a PéK admin). */
+  issuer: z.boolean(),
+})
 export type SessionUser = z.infer<typeof SessionUser>

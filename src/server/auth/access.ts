@@ -6,6 +6,7 @@ import { SessionService } from '~/domains/session/session.service'
 import { CLOCK, CONFIG, POLICY_RESOLVER, type TokenTypes } from '../di/tokens'
 import { ForbiddenError, UnauthenticatedError } from '../errors'
 import { type Actor, ANONYMOUS } from './actor'
+import type { Reveal } from './entry-point'
 import type { Scope, Target } from './scopes'
 import { loadSessionKeys, type SessionKeys, verifySessionToken } from './session-token'
 
@@ -48,19 +49,22 @@ export async function authenticate(
 
 /**
  * Requires `scope` on `target` — 401 for an anonymous caller, 403 for a logged-in one — and answers
- * the `reveal` scopes on the same target, all from one read of the policy state.
+ * the `reveal` scopes (on the same target, or on their own), all from one read of the policy state.
  */
 export async function decide(
   app: DependencyContainer,
   actor: Actor,
   scope: Scope,
   target: Target,
-  reveal: readonly Scope[] = [],
+  reveal: readonly Reveal[] = [],
 ): Promise<ReadonlySet<Scope>> {
-  const granted = await app
+  const questions = [
+    { scope, target },
+    ...reveal.map((r) => (typeof r === 'string' ? { scope: r, target } : { scope: r.scope, target: r.on })),
+  ]
+  const answers = await app
     .resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
-    .allowed(actor, [scope, ...reveal], target)
-  if (!granted.has(scope))
-    throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
-  return granted
+    .answer(actor, questions)
+  if (!answers[0]) throw actor.kind === 'anonymous' ? new UnauthenticatedError() : new ForbiddenError()
+  return new Set(questions.filter((_, i) => answers[i]).map((q) => q.scope))
 }

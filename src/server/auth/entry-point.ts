@@ -4,6 +4,9 @@
 import { z } from 'zod'
 import { ANY_TARGET, type Scope, type Target } from './scopes'
 
+/** A scope answered without refusing the call: on the entry's target, or `on` a target of its own. */
+export type Reveal = Scope | { readonly scope: Scope; readonly on: Target }
+
 export interface EntryPoint<S extends z.ZodType = z.ZodType> {
   /** `<domain>.<operation>`, unique across the app. */
   readonly name: string
@@ -13,8 +16,8 @@ export interface EntryPoint<S extends z.ZodType = z.ZodType> {
   readonly input: S
   /** What the scope is checked on, read from the parsed input. */
   readonly target: (input: z.output<S>) => Target
-  /** Further scopes decided on the same target without refusing the call (`context.granted`). */
-  readonly reveal: readonly Scope[]
+  /** Further scopes decided without refusing the call (`context.granted`), in the same decision. */
+  readonly reveal: readonly Reveal[]
 }
 
 type Unnamed<S extends z.ZodType> = Omit<EntryPoint<S>, 'name'>
@@ -27,7 +30,7 @@ export function requires<S extends z.ZodType>(
   scope: Scope,
   input: S,
   target: (input: z.output<S>) => Target = () => ANY_TARGET,
-  options: { reveal?: readonly Scope[] } = {},
+  options: { reveal?: readonly Reveal[] } = {},
 ): Unnamed<S> {
   return { scope, input, target, reveal: options.reveal ?? [] }
 }

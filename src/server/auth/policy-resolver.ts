@@ -4,8 +4,14 @@
 import type { Actor } from './actor'
 import type { Scope, Target } from './scopes'
 
+/** One decision to make: a scope on a target. */
+export interface Question {
+  readonly scope: Scope
+  readonly target: Target
+}
+
 export interface PolicyResolver {
   can(actor: Actor, scope: Scope, target: Target): Promise<boolean>
-  /** Which of `scopes` the actor holds on `target`, decided on one consistent policy state. */
-  allowed(actor: Actor, scopes: readonly Scope[], target: Target): Promise<ReadonlySet<Scope>>
+  /** Each question's answer, in order, all decided on one consistent policy state (one read of it). */
+  answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]>
 }

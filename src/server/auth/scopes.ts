@@ -48,9 +48,12 @@ export type Target =
   | { type: 'policy'; policyId: number }
   /** A policy about to be created under `parentId`. */
   | { type: 'new-policy'; parentId: number }
+  /** At least one policy, whichever: may the actor issue anywhere at all (the nav asks, ADR 0012)? */
+  | { type: 'some-policy' }
 
 export const ANY_TARGET: Target = { type: 'any' }
 export const groupTarget = (groupId: number): Target => ({ type: 'group', groupId })
 export const userTarget = (userId: number): Target => ({ type: 'user', userId })
 export const policyTarget = (policyId: number): Target => ({ type: 'policy', policyId })
 export const newPolicyTarget = (parentId: number): Target => ({ type: 'new-policy', parentId })
+export const SOME_POLICY: Target = { type: 'some-policy' }

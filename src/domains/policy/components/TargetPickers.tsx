@@ -1,5 +1,5 @@
 // Groups and users picked by name: the search box's own server functions, offered in a combobox.
-import { searchEverything, searchGroups } from '~/domains/search/search.functions'
+import { searchGroups, searchPeople } from '~/domains/search/search.functions'
 import { type GroupHit, SEARCH_QUERY_MAX } from '~/domains/search/search.schema'
 import { type TFunction, useT } from '~/i18n'
 import { Combobox, type ComboboxOption, type ComboboxProps } from '~/ui'
@@ -58,9 +58,7 @@ const FINDERS = {
   user: {
     placeholder: 'policy.picker.userPlaceholder',
     find: async (t: TFunction, q: string) =>
-      ((await searchEverything({ data: { q } })).people?.hits ?? []).map((p) =>
-        userOption(t, { ...p, id: p.userId }),
-      ),
+      (await searchPeople({ data: { q } })).hits.map((p) => userOption(t, { ...p, id: p.userId })),
   },
 } as const
 
