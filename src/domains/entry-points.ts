@@ -3,6 +3,7 @@
 // tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
 import { groupEntries } from './group/group.entries'
 import { membershipEntries } from './membership/membership.entries'
+import { notificationEntries } from './notification/notification.entries'
 import { policyEntries } from './policy/policy.entries'
 import { searchEntries } from './search/search.entries'
 import { accountAccessEntries } from './session/account-access.entries'
@@ -11,6 +12,7 @@ import { userEntries } from './user/user.entries'
 export const ENTRY_POINTS = [
   groupEntries,
   membershipEntries,
+  notificationEntries,
   policyEntries,
   searchEntries,
   accountAccessEntries,

@@ -39,6 +39,10 @@ export type GroupFields = z.input<typeof GroupFields>
 export const CreateGroupInput = GroupFields.extend({ parentId: Id.nullable() })
 export type CreateGroupInput = z.input<typeof CreateGroupInput>
 
+/** Two entry points, because two scopes decide: the top of the tree, or under a given parent. */
+export const CreateTopLevelGroupInput = GroupFields.extend({ parentId: z.null() })
+export const CreateSubgroupInput = GroupFields.extend({ parentId: Id })
+
 export const UpdateGroupInput = GroupFields.extend({ groupId: Id })
 export type UpdateGroupInput = z.input<typeof UpdateGroupInput>
 

@@ -1,8 +1,10 @@
-// Server functions of the group directory: guard + one service call each.
+// Server functions of groups: the directory and group management; guard + one service call each.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
 import { groupEntries as entries } from './group.entries'
 import { GroupService } from './group.service'
+import { GroupManagementService } from './group-management.service'
+import { viewerRights } from './viewer-rights'
 
 export const listGroups = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.list)])
@@ -14,4 +16,30 @@ export const getGroupTree = createServerFn({ method: 'GET' })
 
 export const getGroup = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.get)])
-  .handler(({ data, context }) => context.services.resolve(GroupService).get(data.groupId))
+  .handler(({ data, context }) =>
+    context.services.resolve(GroupService).page(data.groupId, viewerRights(context.granted)),
+  )
+
+export const createTopLevelGroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.createTopLevel)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).create(data))
+
+export const createSubgroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.createSubgroup)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).create(data))
+
+export const updateGroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.update)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).update(data))
+
+export const moveGroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.move)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).move(data))
+
+export const archiveGroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.archive)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).archive(data))
+
+export const unarchiveGroup = createServerFn({ method: 'POST' })
+  .middleware([authGuard(entries.unarchive)])
+  .handler(({ data, context }) => context.services.resolve(GroupManagementService).unarchive(data))

@@ -54,8 +54,26 @@ export const GroupDetail = z.object({
   webpage: z.string().nullable(),
   mailingList: z.string().nullable(),
   acceptsApplications: z.boolean(),
+  showArchivedMembers: z.boolean(),
   archived: z.boolean(),
   parent: GroupRef.nullable(),
   children: z.array(GroupRef.extend({ purpose: GroupPurposeSchema, archived: z.boolean() })),
 })
 export type GroupDetail = z.infer<typeof GroupDetail>
+
+/**
+ * What the viewer may do on the group page, as the guard answered it for this request (the
+ * `group.get` entry's reveal scopes). It only chooses what to show: every action is guarded again.
+ */
+export const GroupViewerRights = z.object({
+  editProfile: z.boolean(),
+  memberAdmin: z.boolean(),
+  roleAdmin: z.boolean(),
+  owner: z.boolean(),
+  createSubgroup: z.boolean(),
+  apply: z.boolean(),
+})
+export type GroupViewerRights = z.infer<typeof GroupViewerRights>
+
+export const GroupPage = GroupDetail.extend({ viewer: GroupViewerRights })
+export type GroupPage = z.infer<typeof GroupPage>

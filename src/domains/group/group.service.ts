@@ -2,7 +2,15 @@ import { inject, injectable } from 'tsyringe'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
-import { GroupDetail, GroupList, type GroupSummary, GroupTree, type GroupTreeNode } from './group.schema'
+import {
+  GroupDetail,
+  GroupList,
+  GroupPage,
+  type GroupSummary,
+  GroupTree,
+  type GroupTreeNode,
+  type GroupViewerRights,
+} from './group.schema'
 import { buildTree } from './tree'
 
 /** The group directory: lists, the organisation tree and one group's public data. */
@@ -40,6 +48,11 @@ export class GroupService {
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     })
     return GroupTree.parse(buildTree(rows))
+  }
+
+  /** The group page: the group's data and what the viewer may do there (the guard's answers). */
+  async page(groupId: number, viewer: GroupViewerRights): Promise<GroupPage> {
+    return GroupPage.parse({ ...(await this.get(groupId)), viewer })
   }
 
   async get(groupId: number): Promise<GroupDetail> {

@@ -183,6 +183,19 @@ export class MembershipLifecycleService {
     )
   }
 
+  /** The calling user's own membership of the group now (to offer apply or withdraw), or null. */
+  async mine(input: OwnMembershipInput): Promise<MembershipState | null> {
+    const { groupId } = parseInput(OwnMembershipInput, input)
+    const userId = this.actingUser()
+    const row = await this.db.membership.findUnique({
+      where: { realmId_groupId_userId: { realmId: this.realmId, groupId, userId } },
+      select: { id: true, events: { select: { id: true, status: true, at: true } } },
+    })
+    const current = row && currentStatus(row.events)
+    if (!row || !current) return null
+    return MembershipState.parse({ membershipId: row.id, groupId, userId, status: current.status, since: current.at })
+  }
+
   private adminChange(input: MembershipRefInput, action: MembershipAction, effects: Effects = {}) {
     const { groupId, membershipId } = parseInput(MembershipRefInput, input)
     return this.db.$transaction(async (tx) =>

@@ -2,9 +2,13 @@ import { inject, injectable } from 'tsyringe'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
+import type { MembershipStatus } from '~/generated/prisma/enums'
 import {
   type ActiveMember,
   ActiveMemberList,
+  ROSTER_TABS,
+  Roster,
+  type RosterTab,
   type UserMembership,
   UserMembershipList,
 } from './membership.schema'
@@ -12,6 +16,7 @@ import { currentStatus, memberSince } from './status'
 
 const POST_ORDER = [
   'LEADER',
+  'RESORT_LEADER',
   'DEPUTY',
   'EVALUATION_HELPER',
   'FINANCIAL_OFFICER',
@@ -30,11 +35,22 @@ export class MembershipService {
 
   /** Active and newbie members with their posts; leaders first, then by name. */
   async activeMembers(groupId: number): Promise<ActiveMember[]> {
+    const { members } = await this.roster(groupId, 'active', { admin: false })
+    return ActiveMemberList.parse(members)
+  }
+
+  /**
+   * One member tab of the group page. The archived tab of a group that hides its archived members
+   * is empty (and says so) unless the viewer is one of its member admins, as the guard answered.
+   */
+  async roster(groupId: number, tab: RosterTab, viewer: { admin: boolean }): Promise<Roster> {
     const group = await this.db.group.findUnique({
       where: { id_realmId: { id: groupId, realmId: this.realmId } },
-      select: { id: true },
+      select: { id: true, showArchivedMembers: true },
     })
     if (!group) throw new NotFoundError('Group', groupId)
+    if (tab === 'archived' && !group.showArchivedMembers && !viewer.admin) return { members: [], hidden: true }
+    const statuses: readonly MembershipStatus[] = ROSTER_TABS[tab]
     const rows = await this.db.membership.findMany({
       where: { realmId: this.realmId, groupId },
       select: {
@@ -45,23 +61,23 @@ export class MembershipService {
       },
     })
     const members = rows.flatMap((row) => {
-      const status = currentStatus(row.events)?.status
-      if (status !== 'ACTIVE' && status !== 'NEWBIE') return []
-      const posts = row.posts.map((p) => p.postType).sort(byPostOrder)
+      const current = currentStatus(row.events)
+      if (!current || !statuses.includes(current.status)) return []
       return [
         {
           membershipId: row.id,
           userId: row.user.id,
           displayName: row.user.displayName,
           screenName: row.user.screenName,
-          status,
+          status: current.status,
+          statusSince: current.at,
           since: memberSince(row.events) ?? null,
-          posts,
+          posts: row.posts.map((p) => p.postType).sort(byPostOrder),
         },
       ]
     })
     members.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'hu'))
-    return ActiveMemberList.parse(members)
+    return Roster.parse({ members, hidden: false })
   }
 
   /**

@@ -552,6 +552,8 @@ export const en: Messages = {
       'user:edit': "Edit a user's profile",
       'user:admin': 'Disable an account, end its sessions',
       'session:view': 'Who is logged in',
+      'group:apply': 'Apply to a group, withdraw the application',
+      'user:notifications': 'Read own notifications',
       'group:view-history': "A group's past semesters: points and entry cards",
       'group:edit-profile': "Edit a group's data",
       'group:member-admin': 'Accept applicants, change member states',

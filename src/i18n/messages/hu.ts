@@ -552,6 +552,8 @@ export const hu = {
       'user:edit': 'Egy felhasználó profiljának szerkesztése',
       'user:admin': 'Fiók letiltása, munkamenetek lezárása',
       'session:view': 'Ki van bejelentkezve',
+      'group:apply': 'Jelentkezés egy körbe, jelentkezés visszavonása',
+      'user:notifications': 'Saját értesítések olvasása',
       'group:view-history': 'Egy kör korábbi félévei: pontok és belépők',
       'group:edit-profile': 'Egy kör adatainak szerkesztése',
       'group:member-admin': 'Jelentkezők elfogadása, tagok állapota',

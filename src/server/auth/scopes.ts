@@ -12,6 +12,8 @@ export const SCOPES = {
   'user:edit': "Change a user's profile, privacy switches, external accounts and photo (the owner; admins).",
   'user:admin': "Disable a user's account and end their sessions.",
   'session:view': 'See who you are logged in as (everyone, anonymous visitors too).',
+  'group:apply': 'Apply to a group and withdraw the application (every logged-in user, for themselves).',
+  'user:notifications': "Read a user's notifications and mark them read (the user themselves).",
   'group:view-history': "See a group's past semesters: each member's points and entry card.",
   'group:edit-profile': "Edit a group's data (name, description, links, flags).",
   'group:member-admin': 'Accept or reject applicants and move members between states.',

@@ -1,5 +1,6 @@
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
+import { notificationRouter } from '~/domains/notification/notification.router'
 import { policyRouter } from '~/domains/policy/policy.router'
 import { searchRouter } from '~/domains/search/search.router'
 import { accountAccessRouter } from '~/domains/session/account-access.router'
@@ -9,6 +10,7 @@ import { router } from './init'
 export const appRouter = router({
   group: groupRouter,
   membership: membershipRouter,
+  notification: notificationRouter,
   user: userRouter,
   search: searchRouter,
   accountAccess: accountAccessRouter,
