@@ -43,7 +43,7 @@ export type RosterMember = z.infer<typeof RosterMember>
 
 export const Roster = z.object({
   members: z.array(RosterMember),
-  /** The archived tab of a group that hides its archived members, asked by a non-admin: empty. */
+  /** The applicants tab, or the archived tab of a group that hides them, asked by a non-admin: empty. */
   hidden: z.boolean(),
 })
 export type Roster = z.infer<typeof Roster>

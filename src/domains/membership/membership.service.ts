@@ -40,8 +40,9 @@ export class MembershipService {
   }
 
   /**
-   * One member tab of the group page. The archived tab of a group that hides its archived members
-   * is empty (and says so) unless the viewer is one of its member admins, as the guard answered.
+   * One member tab of the group page. The applicants, and the archived members of a group that
+   * hides them, are shown to its member admins only (as the guard answered): others get an empty
+   * tab that says it is hidden.
    */
   async roster(groupId: number, tab: RosterTab, viewer: { admin: boolean }): Promise<Roster> {
     const group = await this.db.group.findUnique({
@@ -49,7 +50,8 @@ export class MembershipService {
       select: { id: true, showArchivedMembers: true },
     })
     if (!group) throw new NotFoundError('Group', groupId)
-    if (tab === 'archived' && !group.showArchivedMembers && !viewer.admin) return { members: [], hidden: true }
+    const adminsOnly = tab === 'pending' || (tab === 'archived' && !group.showArchivedMembers)
+    if (adminsOnly && !viewer.admin) return { members: [], hidden: true }
     const statuses: readonly MembershipStatus[] = ROSTER_TABS[tab]
     const rows = await this.db.membership.findMany({
       where: { realmId: this.realmId, groupId },
