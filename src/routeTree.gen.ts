@@ -21,6 +21,7 @@ import { Route as AuthLogoutRouteImport } from './routes/auth/logout'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
 import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
 import { Route as GroupsTreeRouteImport } from './routes/groups/tree'
+import { Route as PoliciesIssuedRouteImport } from './routes/policies/issued'
 import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
 import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/index'
 import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
@@ -90,6 +91,11 @@ const GroupsTreeRoute = GroupsTreeRouteImport.update({
   path: '/groups/tree',
   getParentRoute: () => rootRouteImport,
 } as any)
+const PoliciesIssuedRoute = PoliciesIssuedRouteImport.update({
+  id: '/policies/issued',
+  path: '/policies/issued',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ProfilePhotoRoute = ProfilePhotoRouteImport.update({
   id: '/profile/photo',
   path: '/profile/photo',
@@ -143,6 +149,7 @@ export interface FileRoutesByFullPath {
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
@@ -165,6 +172,7 @@ export interface FileRoutesByTo {
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
@@ -188,6 +196,7 @@ export interface FileRoutesById {
   '/auth/logout': typeof AuthLogoutRoute
   '/groups/$groupId': typeof GroupsGroupIdRoute
   '/groups/tree': typeof GroupsTreeRoute
+  '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
   '/groups/': typeof GroupsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
@@ -212,6 +221,7 @@ export interface FileRouteTypes {
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/policies/issued'
     | '/profile/photo'
     | '/groups/'
     | '/admin/policies/audit'
@@ -234,6 +244,7 @@ export interface FileRouteTypes {
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/policies/issued'
     | '/profile/photo'
     | '/groups'
     | '/admin/policies/audit'
@@ -256,6 +267,7 @@ export interface FileRouteTypes {
     | '/auth/logout'
     | '/groups/$groupId'
     | '/groups/tree'
+    | '/policies/issued'
     | '/profile/photo'
     | '/groups/'
     | '/admin/policies/audit'
@@ -279,6 +291,7 @@ export interface RootRouteChildren {
   AuthLogoutRoute: typeof AuthLogoutRoute
   GroupsGroupIdRoute: typeof GroupsGroupIdRoute
   GroupsTreeRoute: typeof GroupsTreeRoute
+  PoliciesIssuedRoute: typeof PoliciesIssuedRoute
   ProfilePhotoRoute: typeof ProfilePhotoRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
   AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
@@ -376,6 +389,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsTreeRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/policies/issued': {
+      id: '/policies/issued'
+      path: '/policies/issued'
+      fullPath: '/policies/issued'
+      preLoaderRoute: typeof PoliciesIssuedRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/profile/photo': {
       id: '/profile/photo'
       path: '/profile/photo'
@@ -447,6 +467,7 @@ const rootRouteChildren: RootRouteChildren = {
   AuthLogoutRoute: AuthLogoutRoute,
   GroupsGroupIdRoute: GroupsGroupIdRoute,
   GroupsTreeRoute: GroupsTreeRoute,
+  PoliciesIssuedRoute: PoliciesIssuedRoute,
   ProfilePhotoRoute: ProfilePhotoRoute,
   GroupsIndexRoute: GroupsIndexRoute,
   AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,

@@ -25,9 +25,16 @@ export const Route = createRootRoute({
     // Until a logged-in user has chosen a screen name, every page leads to the registration form.
     if (user && !user.screenName && location.pathname !== '/register') throw redirect({ to: '/register' })
     const policyAdmin = user?.policyAdmin ?? false
-    return { locale: readLocale(), user, policyAdmin }
+    // A "can issue" holder who is not a policy admin gets their own screen (ADR 0012).
+    const issuer = !policyAdmin && (user?.issuer ?? false)
+    return { locale: readLocale(), user, policyAdmin, issuer }
   },
-  loader: ({ context }) => ({ locale: context.locale, user: context.user, policyAdmin: context.policyAdmin }),
+  loader: ({ context }) => ({
+    locale: context.locale,
+    user: context.user,
+    policyAdmin: context.policyAdmin,
+    issuer: context.issuer,
+  }),
   head: ({ loaderData }) => ({
     meta: [
       { charSet: 'utf-8' },
@@ -64,6 +71,7 @@ function Shell({ children }: { children: ReactNode }) {
             <Layout
               user={data?.user ?? null}
               policyAdmin={data?.policyAdmin ?? false}
+              issuer={data?.issuer ?? false}
               onLocaleChange={() => router.invalidate()}
             >
               {children}
@@ -80,11 +88,13 @@ function Shell({ children }: { children: ReactNode }) {
 function Layout({
   user,
   policyAdmin,
+  issuer,
   onLocaleChange,
   children,
 }: {
   user: { displayName: string; screenName: string | null } | null
   policyAdmin: boolean
+  issuer: boolean
   onLocaleChange: () => void
   children: ReactNode
 }) {
@@ -100,6 +110,7 @@ function Layout({
         { to: '/groups/tree', label: t('nav.groupTree') },
         ...(user?.screenName ? [{ to: `/u/${user.screenName}`, label: t('nav.profile') }] : []),
         ...(policyAdmin ? [{ to: '/admin/policies', label: t('policy.nav') }] : []),
+        ...(issuer ? [{ to: '/policies/issued', label: t('policy.issuer.nav') }] : []),
       ]}
       renderLink={(item, className) => (
         <Link to={item.to} className={className} activeOptions={{ exact: true }}>

@@ -3,46 +3,20 @@
 // next request is refused. Groups and users are picked by searching; a user's rights are listed
 // with their sources; policies move in the tree. Also the access check and the phone layout.
 import type { Locator, Page } from '@playwright/test'
-import { expect, KIR_DEV_ID, loginAs, test, waitForHydration } from './fixtures'
+import { expect, KIR_DEV_ID, loginAs, test } from './fixtures'
+import { assignTo, createChild, open, pick, selectPolicy } from './policy-pages'
 
 const ADMIN = 'demo-eszter'
 const DANIEL = { subject: 'demo-daniel', name: 'Tóth Dániel', userId: 4 }
 const ANNA = { name: 'Kovács Anna', userId: 1 }
 const POLICY = 'E2E teszt'
 
-async function open(page: Page, path: string) {
-  await page.goto(path)
-  await waitForHydration(page)
-}
-
 const forbidden = (page: Page) => page.getByRole('heading', { level: 1, name: 'Nincs jogosultságod' })
-
-/** Types into a search picker and clicks the option whose second line ends with the id (namesakes exist). */
-async function pick(scope: Page | Locator, label: string, query: string, id: number) {
-  const box = scope.getByRole('combobox', { name: label, exact: true })
-  await box.fill(query)
-  await scope.getByRole('option', { name: new RegExp(`#${id}$`) }).click()
-  await expect(box).toHaveAttribute('aria-expanded', 'false')
-}
 
 /** Selects the option of a native select whose text contains this (policy options are indented). */
 async function selectByText(select: Locator, text: string) {
   const value = await select.locator('option').filter({ hasText: text }).first().getAttribute('value')
   await select.selectOption(value ?? '')
-}
-
-/** Selects a policy in the tree by the start of its name. */
-async function selectPolicy(page: Page, name: string) {
-  await page.getByRole('link', { name: new RegExp(`^${name}`) }).click()
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
-}
-
-async function createChild(page: Page, name: string) {
-  const create = page.getByRole('form', { name: 'Új alszabályzat' })
-  await create.getByLabel('Az alszabályzat neve').fill(name)
-  await create.getByRole('button', { name: 'Létrehozás' }).click()
-  await expect(page.getByText(`Létrehoztuk a szabályzatot: ${name}.`)).toBeVisible()
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
 }
 
 test('an admin grants and revokes policy:admin, and the holder is refused on the next load', async ({
@@ -161,12 +135,7 @@ test("a group picked by search grants a right that the holder's rights screen li
   await expect(page.getByText('Hozzáadtuk a szabályt.')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Szabályok' })).toContainText('kör és alkörei: Kir-Dev')
 
-  await pick(page.getByRole('form', { name: 'Hozzárendelés' }), 'Felhasználó', DANIEL.name, DANIEL.userId)
-  await page
-    .getByRole('form', { name: 'Hozzárendelés' })
-    .getByRole('button', { name: 'Hozzárendelés' })
-    .click()
-  await expect(page.getByText('Hozzárendeltük a szabályzatot.')).toBeVisible()
+  await assignTo(page, DANIEL)
 
   // The rights screen, through its tab and its own picker.
   await page.getByRole('link', { name: 'Felhasználó jogai' }).click()

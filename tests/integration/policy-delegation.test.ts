@@ -5,23 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '~/server/auth/actor'
 import { groupTarget, type Scope, type Target } from '~/server/auth/scopes'
 import { POLICY_RESOLVER, type TokenTypes } from '~/server/di/tokens'
-import { appRouter } from '~/server/trpc/app-router'
-import { createCallerFactory } from '~/server/trpc/init'
 import { createGroup, createMembership, createUser, givePost } from '../factories/records'
 import { createTestApp } from '../support/app'
-import { grantPolicy, PEK_ADMIN } from '../support/policies'
-import { loginToken } from '../support/sessions'
-import { codeOf } from '../support/trpc'
+import { grantPolicy, PEK_ADMIN, policyIdByName, ROOT_POLICY } from '../support/policies'
+import { callerAs, codeOf } from '../support/trpc'
 
 const t = createTestApp()
 const suffix = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
 const named = (name: string) => `${name} ${suffix}`
-const policies = async (userId: number) =>
-  createCallerFactory(appRouter)({
-    app: t.app,
-    token: (await loginToken(t, userId)).token,
-    requestId: 'policy-delegation-test',
-  }).policy
+const policies = async (userId: number) => (await callerAs(t, userId, 'policy-delegation-test')).policy
 const can = (userId: number, scope: Scope, target: Target) =>
   t.app
     .resolve<TokenTypes[typeof POLICY_RESOLVER]>(POLICY_RESOLVER)
@@ -40,9 +32,7 @@ beforeAll(async () => {
   const adminId = (await createUser(t.db, 'hub')).id
   await grantPolicy(t.db, adminId, PEK_ADMIN)
   admin = await policies(adminId)
-  rootId = (
-    await t.db.policy.findUniqueOrThrow({ where: { realmId_name: { realmId: 'hub', name: 'Szuperadmin' } } })
-  ).id
+  rootId = await policyIdByName(t.db, ROOT_POLICY)
   resort = (await createGroup(t.db, 'hub', { name: named('Reszort'), purpose: 'RESORT' })).id
   circle = (await createGroup(t.db, 'hub', { name: named('Kör'), parentId: resort })).id
   otherResort = (await createGroup(t.db, 'hub', { name: named('Másik reszort'), purpose: 'RESORT' })).id

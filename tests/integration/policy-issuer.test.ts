@@ -5,23 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { userEntries } from '~/domains/user/user.entries'
 import { decide } from '~/server/auth/access'
 import { ANY_TARGET } from '~/server/auth/scopes'
-import { appRouter } from '~/server/trpc/app-router'
-import { createCallerFactory } from '~/server/trpc/init'
 import { createGroup, createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
-import { grantPolicy, PEK_ADMIN } from '../support/policies'
-import { loginToken } from '../support/sessions'
-import { codeOf } from '../support/trpc'
+import { grantPolicy, PEK_ADMIN, policyIdByName, ROOT_POLICY } from '../support/policies'
+import { callerAs, codeOf } from '../support/trpc'
 
 const t = createTestApp()
 const suffix = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
 const named = (name: string) => `${name} ${suffix}`
-const callerFor = async (userId: number | null) =>
-  createCallerFactory(appRouter)({
-    app: t.app,
-    token: userId === null ? undefined : (await loginToken(t, userId)).token,
-    requestId: 'policy-issuer-test',
-  })
+const callerFor = (userId: number | null) => callerAs(t, userId, 'policy-issuer-test')
 
 let admin: Awaited<ReturnType<typeof callerFor>>['policy']
 let rootId: number
@@ -37,9 +29,7 @@ beforeAll(async () => {
   const adminId = (await createUser(t.db, 'hub')).id
   await grantPolicy(t.db, adminId, PEK_ADMIN)
   admin = (await callerFor(adminId)).policy
-  rootId = (
-    await t.db.policy.findUniqueOrThrow({ where: { realmId_name: { realmId: 'hub', name: 'Szuperadmin' } } })
-  ).id
+  rootId = await policyIdByName(t.db, ROOT_POLICY)
   group = (await createGroup(t.db, 'hub', { name: named('Kiadó kör') })).id
   issuer = (await createUser(t.db, 'hub')).id
   held = (await admin.create({ name: named('Kiadható'), parentId: rootId, canIssue: true })).id

@@ -4,17 +4,22 @@ import type { Scope } from '~/server/auth/scopes'
 import type { Db } from '../factories/records'
 
 export async function grantPolicy(db: Db, userId: number, policyName: string, realmId = 'hub') {
-  const policy = await db.policy.findUniqueOrThrow({ where: { realmId_name: { realmId, name: policyName } } })
-  await assign(db, realmId, policy.id, userId)
+  await assign(db, realmId, await policyIdByName(db, policyName, realmId), userId)
+}
+
+/** A policy's id by its name (the built-in ones are found by name, ADR 0012). */
+export async function policyIdByName(db: Db, name: string, realmId = 'hub'): Promise<number> {
+  return (await db.policy.findUniqueOrThrow({ where: { realmId_name: { realmId, name } } })).id
 }
 
 /** A policy of its own (under the root) holding exactly `scopes` on anything, assigned to the user. */
 export async function grantScopes(db: Db, userId: number, scopes: Scope[], realmId = 'hub') {
-  const root = await db.policy.findUniqueOrThrow({
-    where: { realmId_name: { realmId, name: 'Szuperadmin' } },
-  })
   const policy = await db.policy.create({
-    data: { realmId, name: `test ${userId} ${scopes.join(' ')} ${Date.now()}`, parentId: root.id },
+    data: {
+      realmId,
+      name: `test ${userId} ${scopes.join(' ')} ${Date.now()}`,
+      parentId: await policyIdByName(db, ROOT_POLICY, realmId),
+    },
   })
   await db.policyStatement.createMany({
     data: scopes.map((scope) => ({ realmId, policyId: policy.id, scope, targetKind: 'ANY' as const })),
@@ -27,3 +32,4 @@ async function assign(db: Db, realmId: string, policyId: number, userId: number)
 }
 
 export const PEK_ADMIN = 'PéK-adminisztrátor'
+export const ROOT_POLICY = 'Szuperadmin'

@@ -1,4 +1,14 @@
 import { TRPCError } from '@trpc/server'
+import { appRouter } from '~/server/trpc/app-router'
+import { createCallerFactory } from '~/server/trpc/init'
+import type { TestApp } from './app'
+import { loginToken } from './sessions'
+
+/** The app router as this user calls it, with a fresh session; `null` for an anonymous visitor. */
+export async function callerAs(t: TestApp, userId: number | null, requestId = 'test') {
+  const token = userId === null ? undefined : (await loginToken(t, userId)).token
+  return createCallerFactory(appRouter)({ app: t.app, token, requestId })
+}
 
 /** The tRPC error code a call fails with, or 'OK': lets a test assert 401/403/404 in one line. */
 export async function codeOf(call: Promise<unknown>): Promise<string> {

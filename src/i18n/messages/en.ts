@@ -381,6 +381,15 @@ export const en: Messages = {
   },
   policy: {
     nav: 'Permissions',
+    issuer: {
+      nav: 'Policies I can issue',
+      title: 'Policies I can issue',
+      description:
+        'Create policies under the "can issue" policies you hold, fill them with statements and assign them. A child policy holds only what its parent holds.',
+      none: 'You hold no policy you could issue under.',
+      heldNote: 'You hold this policy: you can create policies under it, but not change or assign it.',
+      heldStatements: 'What you can hand on',
+    },
     tabs: {
       label: 'Permission admin',
       tree: 'Policies',
@@ -434,6 +443,7 @@ export const en: Messages = {
       renamed: 'The policy has been saved.',
       createChild: 'New child policy',
       childName: 'Name of the child policy',
+      childCanIssue: 'Can issue: its holders may issue further policies under it',
       create: 'Create',
       created: 'Policy created: {name}.',
       delete: 'Delete policy',
@@ -455,6 +465,7 @@ export const en: Messages = {
       withDescendants: 'Subgroups too',
       add: 'Add statement',
       added: 'The statement has been added.',
+      refused: 'Could not add it: {message}',
     },
     targetKinds: {
       any: 'Anything',

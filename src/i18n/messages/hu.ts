@@ -380,6 +380,16 @@ export const hu = {
   },
   policy: {
     nav: 'Jogosultságok',
+    issuer: {
+      nav: 'Kiadható szabályzatok',
+      title: 'Kiadható szabályzatok',
+      description:
+        'Az általad birtokolt, továbbadható szabályzatok alá újakat hozhatsz létre, szabályokkal töltheted fel és kioszthatod őket. Egy alszabályzat csak azt adhatja, amit a szülője.',
+      none: 'Nincs olyan szabályzatod, amely alá újat adhatnál ki.',
+      heldNote:
+        'Ezt a szabályzatot te birtokolod: alá hozhatsz létre újakat, de magát nem módosíthatod és nem oszthatod ki.',
+      heldStatements: 'Amit továbbadhatsz',
+    },
     tabs: {
       label: 'Jogosultságkezelés',
       tree: 'Szabályzatok',
@@ -434,6 +444,7 @@ export const hu = {
       renamed: 'Elmentettük a szabályzatot.',
       createChild: 'Új alszabályzat',
       childName: 'Az alszabályzat neve',
+      childCanIssue: 'Továbbadható: birtokosai további szabályzatokat adhatnak ki alatta',
       create: 'Létrehozás',
       created: 'Létrehoztuk a szabályzatot: {name}.',
       delete: 'Szabályzat törlése',
@@ -455,6 +466,7 @@ export const hu = {
       withDescendants: 'Az alkörökre is',
       add: 'Szabály hozzáadása',
       added: 'Hozzáadtuk a szabályt.',
+      refused: 'Nem sikerült hozzáadni: {message}',
     },
     targetKinds: {
       any: 'Bármire',

@@ -4,6 +4,7 @@ import { useT } from '~/i18n'
 import { Button, Checkbox, Dialog, ErrorState, LoadingState } from '~/ui'
 import { deletePolicy, previewPolicyDelete } from '../policy-admin.functions'
 import type { DeletePreview } from '../policy-admin.schema'
+import { POLICY_SCREENS, type PolicyScreen } from './policy-screens'
 import { failureMessage, usePolicyAction } from './use-policy-action'
 
 /** Delete with a preview: the dialog first asks the server what the deletion would remove. */
@@ -13,7 +14,15 @@ const PROTECTED_MESSAGE = {
   'built-in': 'policy.deletion.protectedBuiltIn',
 } as const
 
-export function DeletePolicyButton({ policyId, name }: { policyId: number; name: string }) {
+export function DeletePolicyButton({
+  policyId,
+  name,
+  screen = 'admin',
+}: {
+  policyId: number
+  name: string
+  screen?: PolicyScreen
+}) {
   const t = useT()
   const [open, setOpen] = useState(false)
   return (
@@ -22,13 +31,21 @@ export function DeletePolicyButton({ policyId, name }: { policyId: number; name:
         {t('policy.detail.delete')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('policy.deletion.title', { name })}>
-        {open && <DeletePreviewBody policyId={policyId} onDone={() => setOpen(false)} />}
+        {open && <DeletePreviewBody policyId={policyId} screen={screen} onDone={() => setOpen(false)} />}
       </Dialog>
     </>
   )
 }
 
-function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () => void }) {
+function DeletePreviewBody({
+  policyId,
+  screen,
+  onDone,
+}: {
+  policyId: number
+  screen: PolicyScreen
+  onDone: () => void
+}) {
   const t = useT()
   const navigate = useNavigate()
   const { run, pending } = usePolicyAction()
@@ -52,7 +69,7 @@ function DeletePreviewBody({ policyId, onDone }: { policyId: number; onDone: () 
     )
     if (!done) return
     onDone()
-    await navigate({ to: '/admin/policies', search: {} })
+    await navigate({ to: POLICY_SCREENS[screen], search: {} })
   }
 
   return (

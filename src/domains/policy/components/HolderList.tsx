@@ -5,11 +5,15 @@ import { Button, type ComboboxOption } from '~/ui'
 import { assignPolicy, revokePolicy } from '../policy-admin.functions'
 import type { PolicyDetail } from '../policy-admin.schema'
 import { ConfirmButton } from './ConfirmButton'
+import type { PolicyScreen } from './policy-screens'
 import { UserPicker } from './TargetPickers'
 import { usePolicyAction } from './use-policy-action'
 
-/** Who holds the policy directly, with revoke; an audience policy is held by everyone in it instead. */
-export function HolderList({ policy }: { policy: PolicyDetail }) {
+/**
+ * Who holds the policy directly, with revoke; an audience policy is held by everyone in it instead.
+ * A holder's name leads to their rights on the admin's screen (an issuer may not read them).
+ */
+export function HolderList({ policy, screen = 'admin' }: { policy: PolicyDetail; screen?: PolicyScreen }) {
   const t = useT()
   const format = useFormat()
   const { run, pending } = usePolicyAction()
@@ -37,9 +41,13 @@ export function HolderList({ policy }: { policy: PolicyDetail }) {
             <li key={a.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <div>
                 <p className="font-medium text-gray-900">
-                  <Link to="/admin/policies/user" search={{ userId: a.userId }}>
-                    {a.userName}
-                  </Link>{' '}
+                  {screen === 'admin' ? (
+                    <Link to="/admin/policies/user" search={{ userId: a.userId }}>
+                      {a.userName}
+                    </Link>
+                  ) : (
+                    a.userName
+                  )}{' '}
                   <span className="text-sm text-gray-600">#{a.userId}</span>
                 </p>
                 <p className="text-sm text-gray-600">

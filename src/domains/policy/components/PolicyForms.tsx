@@ -1,9 +1,10 @@
 import { useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useT } from '~/i18n'
-import { Button, Select, TextArea, TextField } from '~/ui'
+import { Button, Checkbox, Select, TextArea, TextField } from '~/ui'
 import { createPolicy, movePolicy, renamePolicy } from '../policy-admin.functions'
 import type { PolicyDetail, PolicySummary } from '../policy-admin.schema'
+import { POLICY_SCREENS, type PolicyScreen } from './policy-screens'
 import { descendantIds, inTreeOrder } from './policy-tree'
 import { usePolicyAction } from './use-policy-action'
 
@@ -53,37 +54,44 @@ export function RenamePolicyForm({ policy }: { policy: PolicyDetail }) {
   )
 }
 
-/** Creates a child and opens it, so its statements can be added right away. */
-export function CreateChildForm({ parentId }: { parentId: number }) {
+/**
+ * Creates a child and opens it on the same screen, so its statements can be added right away. A
+ * "can issue" child lets its holders issue further below it.
+ */
+export function CreateChildForm({ parentId, screen = 'admin' }: { parentId: number; screen?: PolicyScreen }) {
   const t = useT()
   const navigate = useNavigate()
   const { run, pending } = usePolicyAction()
   const [name, setName] = useState('')
+  const [canIssue, setCanIssue] = useState(false)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const created = await run(
-      () => createPolicy({ data: { parentId, name } }),
+      () => createPolicy({ data: { parentId, name, canIssue } }),
       (p) => t('policy.detail.created', { name: p.name }),
     )
-    if (created) await navigate({ to: '/admin/policies', search: { policy: created.id } })
+    if (created) await navigate({ to: POLICY_SCREENS[screen], search: { policy: created.id } })
   }
   return (
-    <form
-      onSubmit={submit}
-      className="flex flex-wrap items-end gap-3"
-      aria-label={t('policy.detail.createChild')}
-    >
-      <TextField
-        label={t('policy.detail.childName')}
-        required
-        maxLength={100}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        wrapperClassName="min-w-0 flex-1"
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t('policy.detail.createChild')}>
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField
+          label={t('policy.detail.childName')}
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          wrapperClassName="min-w-0 flex-1"
+        />
+        <Button type="submit" loading={pending}>
+          {t('policy.detail.create')}
+        </Button>
+      </div>
+      <Checkbox
+        label={t('policy.detail.childCanIssue')}
+        checked={canIssue}
+        onChange={(e) => setCanIssue(e.target.checked)}
       />
-      <Button type="submit" loading={pending}>
-        {t('policy.detail.create')}
-      </Button>
     </form>
   )
 }

@@ -21,7 +21,7 @@ const KIND_LABEL = {
 /** Adds one statement; the server refuses what the parent policy does not cover, and says why. */
 export function StatementForm({ policyId }: { policyId: number }) {
   const t = useT()
-  const { run, pending } = usePolicyAction()
+  const { run, pending, error, clearError } = usePolicyAction()
   const [scope, setScope] = useState<Scope>('group:view')
   const [kind, setKind] = useState<Kind>('ANY')
   const [picked, setPicked] = useState<ComboboxOption | null>(null)
@@ -41,6 +41,7 @@ export function StatementForm({ policyId }: { policyId: number }) {
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    clearError()
     const added = await run(
       () => addPolicyStatement({ data: { policyId, scope, target: target() } }),
       () => t('policy.statements.added'),
@@ -87,6 +88,12 @@ export function StatementForm({ policyId }: { policyId: number }) {
           checked={withDescendants}
           onChange={(e) => setWithDescendants(e.target.checked)}
         />
+      )}
+      {error && (
+        // The server's refusal (a statement the parent does not hold) stays beside the form.
+        <p role="alert" className="text-sm text-red-700 sm:col-span-2">
+          {t('policy.statements.refused', { message: error })}
+        </p>
       )}
       <div className="sm:col-span-2">
         <Button type="submit" loading={pending}>

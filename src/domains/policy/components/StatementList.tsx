@@ -5,7 +5,16 @@ import { ConfirmButton } from './ConfirmButton'
 import { scopeText, targetText } from './policy-text'
 import { usePolicyAction } from './use-policy-action'
 
-export function StatementList({ policyId, statements }: { policyId: number; statements: StatementView[] }) {
+/** The statements of a policy, each with remove; `readOnly` for a policy the viewer may not edit. */
+export function StatementList({
+  policyId,
+  statements,
+  readOnly = false,
+}: {
+  policyId: number
+  statements: StatementView[]
+  readOnly?: boolean
+}) {
   const t = useT()
   const { run, pending } = usePolicyAction()
   if (statements.length === 0) return <p className="text-sm text-gray-600">{t('policy.statements.none')}</p>
@@ -21,23 +30,25 @@ export function StatementList({ policyId, statements }: { policyId: number; stat
                 {scopeText(t, s.scope)} · {targetText(t, s.target)}
               </p>
             </div>
-            <ConfirmButton
-              label={
-                <>
-                  {t('policy.statements.remove')}
-                  <span className="sr-only"> ({summary})</span>
-                </>
-              }
-              question={t('policy.statements.removeConfirm', { statement: summary })}
-              confirmLabel={t('policy.statements.remove')}
-              pending={pending}
-              onConfirm={() =>
-                run(
-                  () => removePolicyStatement({ data: { policyId, statementId: s.id } }),
-                  () => t('policy.statements.removed'),
-                )
-              }
-            />
+            {!readOnly && (
+              <ConfirmButton
+                label={
+                  <>
+                    {t('policy.statements.remove')}
+                    <span className="sr-only"> ({summary})</span>
+                  </>
+                }
+                question={t('policy.statements.removeConfirm', { statement: summary })}
+                confirmLabel={t('policy.statements.remove')}
+                pending={pending}
+                onConfirm={() =>
+                  run(
+                    () => removePolicyStatement({ data: { policyId, statementId: s.id } }),
+                    () => t('policy.statements.removed'),
+                  )
+                }
+              />
+            )}
           </li>
         )
       })}

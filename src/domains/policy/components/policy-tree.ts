@@ -9,6 +9,12 @@ export function childrenByParent(policies: PolicySummary[]): ChildrenByParent {
   return children
 }
 
+/** The policies the tree starts from: the root, or in a part of the tree those whose parent is not in it. */
+export function topOf(policies: PolicySummary[]): PolicySummary[] {
+  const listed = new Set(policies.map((p) => p.id))
+  return policies.filter((p) => p.parentId === null || !listed.has(p.parentId))
+}
+
 /** Every policy as the tree shows it (parents before their children), with its depth from the root. */
 export function inTreeOrder(policies: PolicySummary[]): { policy: PolicySummary; depth: number }[] {
   const children = childrenByParent(policies)
