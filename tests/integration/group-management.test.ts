@@ -5,7 +5,7 @@ import type { GroupFields } from '~/domains/group/group-management.schema'
 import { GroupManagementService } from '~/domains/group/group-management.service'
 import { GroupPlacementError } from '~/domains/group/tree-rules'
 import { PolicyVersionService } from '~/domains/policy/policy-version.service'
-import { InvalidStateError, NotFoundError, ValidationError } from '~/server/errors'
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '~/server/errors'
 import { createGroup } from '../factories/records'
 import { createTestApp } from '../support/app'
 
@@ -64,6 +64,7 @@ describe('GroupManagementService', () => {
     const group = await createGroup(t.db, 'hub')
     const edited = await groups().update({
       groupId: group.id,
+      version: 0,
       ...FIELDS,
       name: `  Átnevezett ${stamp}  `,
       acceptsApplications: false,
@@ -79,6 +80,7 @@ describe('GroupManagementService', () => {
     const invalid = await groups()
       .update({
         groupId: group.id,
+        version: 1,
         ...FIELDS,
         name: ' ',
         shortDescription: 'x'.repeat(501),
@@ -95,7 +97,24 @@ describe('GroupManagementService', () => {
       webpage: ['url'],
       mailingList: ['invalid'],
     })
-    await expect(groups().update({ groupId: 2_000_000_000, ...FIELDS })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(groups().update({ groupId: 2_000_000_000, version: 0, ...FIELDS })).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
+  })
+
+  it('keeps both of two edits from the same version from landing: one wins, the other is a 409', async () => {
+    const group = await createGroup(t.db, 'hub')
+    const edit = (name: string) => groups().update({ groupId: group.id, version: 0, ...FIELDS, name })
+    const results = await Promise.allSettled([edit(`Első ${stamp}`), edit(`Második ${stamp}`)])
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
+    expect(won).toHaveLength(1)
+    expect(lost[0]).toBeInstanceOf(ConflictError)
+    expect((lost[0] as ConflictError).fields).toEqual({ version: ['1'] })
+    const stored = await t.db.group.findUniqueOrThrow({
+      where: { id_realmId: { id: group.id, realmId: 'hub' } },
+    })
+    expect({ name: stored.name, version: stored.version }).toEqual({ name: won[0]?.name, version: 1 })
   })
 
   it('moves a group under another and to the top, bumping the policy version', async () => {

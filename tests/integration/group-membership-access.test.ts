@@ -155,7 +155,9 @@ describe('group management', () => {
     expect(await codeOf(leader.group.move({ groupId: sub.id, parentId: top.id }))).toBe('FORBIDDEN')
     expect((await council.group.move({ groupId: sub.id, parentId: top.id })).parentId).toBe(top.id)
     expect(
-      await codeOf(leader.group.update({ ...FIELDS, name: 'Átnevezett testvér', groupId: sibling })),
+      await codeOf(
+        leader.group.update({ ...FIELDS, name: 'Átnevezett testvér', groupId: sibling, version: 0 }),
+      ),
     ).toBe('FORBIDDEN')
   })
 })

@@ -110,6 +110,7 @@ describe('issue 5 services in the hub realm', () => {
     })
     await groups.update({
       groupId: ids.group,
+      version: hubGroup.version,
       name: hubGroup.name,
       shortDescription: 'átírva',
       purpose: 'CIRCLE',

@@ -43,7 +43,8 @@ export type CreateGroupInput = z.input<typeof CreateGroupInput>
 export const CreateTopLevelGroupInput = GroupFields.extend({ parentId: z.null() })
 export const CreateSubgroupInput = GroupFields.extend({ parentId: Id })
 
-export const UpdateGroupInput = GroupFields.extend({ groupId: Id })
+/** `version` is the one the edit started from: a stale one is a 409, never a lost update. */
+export const UpdateGroupInput = GroupFields.extend({ groupId: Id, version: z.number().int().min(0) })
 export type UpdateGroupInput = z.input<typeof UpdateGroupInput>
 
 export const MoveGroupInput = z.object({ groupId: Id, parentId: Id.nullable() })
@@ -53,6 +54,7 @@ export type MoveGroupInput = z.input<typeof MoveGroupInput>
 export const GroupData = GroupDetail.omit({ parent: true, children: true }).extend({
   parentId: z.number().nullable(),
   showArchivedMembers: z.boolean(),
+  version: z.number(),
   createdAt: z.date(),
   updatedAt: z.date(),
 })

@@ -2,7 +2,7 @@ import { inject, injectable } from 'tsyringe'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
-import { NotFoundError } from '~/server/errors'
+import { ConflictError, NotFoundError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
 import { GroupIdInput } from './group.schema'
 import { CreateGroupInput, GroupData, MoveGroupInput, UpdateGroupInput } from './group-management.schema'
@@ -21,6 +21,7 @@ const DATA_SELECT = {
   acceptsApplications: true,
   showArchivedMembers: true,
   archived: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
 } as const
@@ -50,10 +51,37 @@ export class GroupManagementService {
     })
   }
 
-  /** Replaces the group's own data (name, description, purpose, links, flags). */
+  /**
+   * Replaces the group's own data (name, description, purpose, links, flags) if it is still at
+   * `version`: of two edits from the same version one wins, the other is a 409 with the current one.
+   */
   async update(input: UpdateGroupInput): Promise<GroupData> {
-    const { groupId, ...fields } = parseInput(UpdateGroupInput, input)
-    return this.db.$transaction((tx) => this.write(tx, groupId, fields))
+    const { groupId, version, ...fields } = parseInput(UpdateGroupInput, input)
+    return this.db.$transaction(async (tx) => {
+      const written = await tx.group.updateMany({
+        where: { realmId: this.realmId, id: groupId, version },
+        data: { ...fields, version: { increment: 1 } },
+      })
+      if (written.count === 0) {
+        const current = await tx.group.findFirst({
+          where: { realmId: this.realmId, id: groupId },
+          select: { version: true },
+        })
+        if (!current) throw new NotFoundError('Group', groupId)
+        throw new ConflictError(
+          `The group was changed meanwhile (version ${current.version}, not ${version})`,
+          {
+            version: [String(current.version)],
+          },
+        )
+      }
+      return GroupData.parse(
+        await tx.group.findFirstOrThrow({
+          where: { realmId: this.realmId, id: groupId },
+          select: DATA_SELECT,
+        }),
+      )
+    })
   }
 
   /** Moves the group under `parentId` (null: to the top); refused for a cycle or an archived parent. */

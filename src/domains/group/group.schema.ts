@@ -56,6 +56,8 @@ export const GroupDetail = z.object({
   acceptsApplications: z.boolean(),
   showArchivedMembers: z.boolean(),
   archived: z.boolean(),
+  /** What an edit of the group's data must name (optimistic concurrency). */
+  version: z.number(),
   parent: GroupRef.nullable(),
   children: z.array(GroupRef.extend({ purpose: GroupPurposeSchema, archived: z.boolean() })),
 })

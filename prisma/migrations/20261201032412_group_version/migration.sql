@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Group" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
