@@ -7,8 +7,8 @@ import { groupTarget, type Scope, type Target } from '~/server/auth/scopes'
 import { POLICY_RESOLVER, type TokenTypes } from '~/server/di/tokens'
 import { createGroup, createMembership, createUser, givePost } from '../factories/records'
 import { createTestApp } from '../support/app'
-import { grantPolicy, PEK_ADMIN, policyIdByName, ROOT_POLICY } from '../support/policies'
-import { callerAs, codeOf } from '../support/trpc'
+import { policyIdByName, ROOT_POLICY } from '../support/policies'
+import { asNewAdmin, callerAs, codeOf } from '../support/trpc'
 
 const t = createTestApp()
 const suffix = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
@@ -29,9 +29,7 @@ let otherResort: number
 let otherCircle: number
 
 beforeAll(async () => {
-  const adminId = (await createUser(t.db, 'hub')).id
-  await grantPolicy(t.db, adminId, PEK_ADMIN)
-  admin = await policies(adminId)
+  admin = (await asNewAdmin(t, 'policy-delegation-test')).caller.policy
   rootId = await policyIdByName(t.db, ROOT_POLICY)
   resort = (await createGroup(t.db, 'hub', { name: named('Reszort'), purpose: 'RESORT' })).id
   circle = (await createGroup(t.db, 'hub', { name: named('Kör'), parentId: resort })).id

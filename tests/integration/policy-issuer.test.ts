@@ -7,8 +7,8 @@ import { decide } from '~/server/auth/access'
 import { ANY_TARGET } from '~/server/auth/scopes'
 import { createGroup, createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
-import { grantPolicy, PEK_ADMIN, policyIdByName, ROOT_POLICY } from '../support/policies'
-import { callerAs, codeOf } from '../support/trpc'
+import { PEK_ADMIN, policyIdByName, ROOT_POLICY } from '../support/policies'
+import { asNewAdmin, callerAs, codeOf } from '../support/trpc'
 
 const t = createTestApp()
 const suffix = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
@@ -26,9 +26,7 @@ let beside: number
 let nested: number
 
 beforeAll(async () => {
-  const adminId = (await createUser(t.db, 'hub')).id
-  await grantPolicy(t.db, adminId, PEK_ADMIN)
-  admin = (await callerFor(adminId)).policy
+  admin = (await asNewAdmin(t, 'policy-issuer-test')).caller.policy
   rootId = await policyIdByName(t.db, ROOT_POLICY)
   group = (await createGroup(t.db, 'hub', { name: named('Kiadó kör') })).id
   issuer = (await createUser(t.db, 'hub')).id

@@ -1,13 +1,22 @@
 import { TRPCError } from '@trpc/server'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
+import { createUser } from '../factories/records'
 import type { TestApp } from './app'
+import { grantPolicy, PEK_ADMIN } from './policies'
 import { loginToken } from './sessions'
 
 /** The app router as this user calls it, with a fresh session; `null` for an anonymous visitor. */
 export async function callerAs(t: TestApp, userId: number | null, requestId = 'test') {
   const token = userId === null ? undefined : (await loginToken(t, userId)).token
   return createCallerFactory(appRouter)({ app: t.app, token, requestId })
+}
+
+/** A new user holding the PéK admin policy, and the app router as they call it. */
+export async function asNewAdmin(t: TestApp, requestId = 'test') {
+  const userId = (await createUser(t.db, 'hub')).id
+  await grantPolicy(t.db, userId, PEK_ADMIN)
+  return { userId, caller: await callerAs(t, userId, requestId) }
 }
 
 /** The tRPC error code a call fails with, or 'OK': lets a test assert 401/403/404 in one line. */
