@@ -193,7 +193,13 @@ export class MembershipLifecycleService {
     })
     const current = row && currentStatus(row.events)
     if (!row || !current) return null
-    return MembershipState.parse({ membershipId: row.id, groupId, userId, status: current.status, since: current.at })
+    return MembershipState.parse({
+      membershipId: row.id,
+      groupId,
+      userId,
+      status: current.status,
+      since: current.at,
+    })
   }
 
   private adminChange(input: MembershipRefInput, action: MembershipAction, effects: Effects = {}) {

@@ -1,8 +1,8 @@
 import { inject, injectable } from 'tsyringe'
+import type { MembershipStatus } from '~/generated/prisma/enums'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
-import type { MembershipStatus } from '~/generated/prisma/enums'
 import {
   type ActiveMember,
   ActiveMemberList,
