@@ -31,8 +31,15 @@ const server = serve({
   silent: true,
 })
 await server.ready()
+// The app container now rather than at the first request: it starts the semester scheduler, so a
+// scheduled switch happens on time even if nobody visits (docs/decisions/0014).
+entry.startApp()
 console.log(JSON.stringify({ level: 'info', msg: 'listening', url: server.url, realm: config.realmId }))
 
-const shutdown = () => server.close().then(() => process.exit(0))
+const shutdown = () =>
+  server
+    .close()
+    .then(() => entry.stopBackgroundJobs())
+    .then(() => process.exit(0))
 process.once('SIGTERM', shutdown)
 process.once('SIGINT', shutdown)

@@ -6,6 +6,7 @@ import { membershipEntries } from './membership/membership.entries'
 import { notificationEntries } from './notification/notification.entries'
 import { policyEntries } from './policy/policy.entries'
 import { searchEntries } from './search/search.entries'
+import { semesterEntries } from './semester/semester.entries'
 import { accountAccessEntries } from './session/account-access.entries'
 import { userEntries } from './user/user.entries'
 
@@ -15,6 +16,7 @@ export const ENTRY_POINTS = [
   notificationEntries,
   policyEntries,
   searchEntries,
+  semesterEntries,
   accountAccessEntries,
   userEntries,
 ].flatMap((domain) => Object.values(domain))

@@ -18,6 +18,11 @@ import { PolicyEngineResolver } from '~/domains/policy/policy-engine.resolver'
 import { PolicyModelService } from '~/domains/policy/policy-model.service'
 import { PolicyVersionService } from '~/domains/policy/policy-version.service'
 import { SearchService } from '~/domains/search/search.service'
+import { ACCEPTED_POINTS_SOURCE, NoEvaluationTablesYet } from '~/domains/semester/accepted-points'
+import { CommunityPointsService } from '~/domains/semester/community-points.service'
+import { SemesterService } from '~/domains/semester/semester.service'
+import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
+import { SEMESTER_SWITCH_HOOKS } from '~/domains/semester/switch-hooks'
 import { AccountAccessService } from '~/domains/session/account-access.service'
 import { SessionService } from '~/domains/session/session.service'
 import { CurrentUserService } from '~/domains/user/current-user.service'
@@ -56,6 +61,9 @@ export const SERVICES: readonly Constructor<object>[] = [
   MembershipLifecycleService,
   PostTypeService,
   MemberPostService,
+  SemesterSettingsService,
+  CommunityPointsService,
+  SemesterService,
 ]
 
 export interface HubModuleOptions {
@@ -78,6 +86,10 @@ export function registerHubModule(
   })
   container.register(POLICY_RESOLVER, { useClass: PolicyEngineResolver }, { lifecycle: Lifecycle.Singleton })
   container.register(PHOTO_STORAGE, { useValue: new LocalPhotoStorage(config.storage.photoDir) })
+  // Until the evaluation tables exist there are no accepted points to read (ADR 0014).
+  container.register(ACCEPTED_POINTS_SOURCE, { useClass: NoEvaluationTablesYet })
+  // What runs inside every semester switch's transaction, in this order.
+  container.register(SEMESTER_SWITCH_HOOKS, { useToken: CommunityPointsService })
   // Container-scoped: each request's child container gets its own instances, so a service may
   // inject request-scoped tokens (ACTOR, REQUEST_ID) once business logic needs them.
   for (const service of SERVICES) {

@@ -3,6 +3,7 @@ import { membershipRouter } from '~/domains/membership/membership.router'
 import { notificationRouter } from '~/domains/notification/notification.router'
 import { policyRouter } from '~/domains/policy/policy.router'
 import { searchRouter } from '~/domains/search/search.router'
+import { semesterRouter } from '~/domains/semester/semester.router'
 import { accountAccessRouter } from '~/domains/session/account-access.router'
 import { userRouter } from '~/domains/user/user.router'
 import { router } from './init'
@@ -15,6 +16,7 @@ export const appRouter = router({
   search: searchRouter,
   accountAccess: accountAccessRouter,
   policy: policyRouter,
+  semester: semesterRouter,
 })
 
 export type AppRouter = typeof appRouter

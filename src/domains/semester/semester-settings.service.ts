@@ -1,0 +1,81 @@
+import { inject, injectable } from 'tsyringe'
+import type { Tx } from '~/domains/group/row-locks'
+import type { RealmClient } from '~/server/db/client'
+import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { EvaluationCaps } from './caps'
+import type { Period } from './semester.schema'
+import { type SemesterId, semesterOf, storedSemesterId } from './semester-id'
+
+/** The realm's semester settings as the domain reads them. */
+export interface SemesterSettings {
+  semester: SemesterId
+  period: Period
+  caps: EvaluationCaps
+  communityPointsCap: number
+}
+
+/**
+ * Reads the realm's settings row (SemesterSettings in the schema), for the semester service and for
+ * anything that must act on the current semester and period — an evaluation's submit, say — which
+ * reads them with `locked(tx, 'share')` so that no switch lands between its check and its write
+ * (switches lock the row `'update'`).
+ *
+ * A realm without a row (a new worker realm; the hub's is seeded by its migration) gets one on first
+ * use: the calendar's semester (semester-id.ts), QUIET, and the caps' column defaults.
+ */
+@injectable()
+export class SemesterSettingsService {
+  constructor(
+    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(REALM_ID) private readonly realmId: string,
+    @inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async current(): Promise<SemesterSettings> {
+    const row = await this.read(this.db)
+    if (row) return row
+    await this.ensure(this.db)
+    return this.readOrThrow(this.db)
+  }
+
+  /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
+  async locked(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings> {
+    await this.ensure(tx)
+    if (mode === 'update')
+      await tx.$queryRaw`SELECT 1 FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR UPDATE`
+    else await tx.$queryRaw`SELECT 1 FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR SHARE`
+    return this.readOrThrow(tx)
+  }
+
+  // Raw SQL bypasses the realm guard (ADR 0003): it names the realm itself. ON CONFLICT makes two
+  // first uses at once meet on the key instead of failing.
+  private async ensure(db: RealmClient | Tx): Promise<void> {
+    await db.$executeRaw`
+      INSERT INTO "SemesterSettings" ("realmId", "semester")
+      VALUES (${this.realmId}, ${semesterOf(this.clock.now())})
+      ON CONFLICT ("realmId") DO NOTHING`
+  }
+
+  private async readOrThrow(db: RealmClient | Tx): Promise<SemesterSettings> {
+    const settings = await this.read(db)
+    if (!settings) throw new Error(`No semester settings for realm ${this.realmId}`)
+    return settings
+  }
+
+  private async read(db: RealmClient | Tx): Promise<SemesterSettings | null> {
+    const row = await db.semesterSettings.findUnique({ where: { realmId: this.realmId } })
+    if (!row) return null
+    return {
+      semester: storedSemesterId(row.semester),
+      period: row.period,
+      caps: {
+        work: row.workCap,
+        responsibility: row.responsibilityCap,
+        total: row.totalCap,
+        zeroTotalsUpTo: row.zeroTotalsUpTo,
+        minimumTotal: row.minimumTotal,
+      },
+      communityPointsCap: row.communityPointsCap,
+    }
+  }
+}
