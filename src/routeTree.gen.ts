@@ -19,7 +19,7 @@ import { Route as AuthCallbackRouteImport } from './routes/auth/callback'
 import { Route as AuthLoginRouteImport } from './routes/auth/login'
 import { Route as AuthLogoutRouteImport } from './routes/auth/logout'
 import { Route as GroupsIndexRouteImport } from './routes/groups/index'
-import { Route as GroupsGroupIdRouteImport } from './routes/groups/$groupId'
+import { Route as GroupsNewRouteImport } from './routes/groups/new'
 import { Route as GroupsTreeRouteImport } from './routes/groups/tree'
 import { Route as PoliciesIssuedRouteImport } from './routes/policies/issued'
 import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
@@ -27,6 +27,9 @@ import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/
 import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
 import { Route as AdminPoliciesCheckRouteImport } from './routes/admin/policies/check'
 import { Route as AdminPoliciesUserRouteImport } from './routes/admin/policies/user'
+import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
+import { Route as GroupsGroupIdEditRouteImport } from './routes/groups/$groupId/edit'
+import { Route as GroupsGroupIdNewRouteImport } from './routes/groups/$groupId/new'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
 import { Route as UScreenNameEditRouteImport } from './routes/u/$screenName/edit'
 import { Route as ApiUsersUserIdPhotoRouteImport } from './routes/api/users/$userId/photo'
@@ -81,9 +84,9 @@ const GroupsIndexRoute = GroupsIndexRouteImport.update({
   path: '/groups/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const GroupsGroupIdRoute = GroupsGroupIdRouteImport.update({
-  id: '/groups/$groupId',
-  path: '/groups/$groupId',
+const GroupsNewRoute = GroupsNewRouteImport.update({
+  id: '/groups/new',
+  path: '/groups/new',
   getParentRoute: () => rootRouteImport,
 } as any)
 const GroupsTreeRoute = GroupsTreeRouteImport.update({
@@ -121,6 +124,21 @@ const AdminPoliciesUserRoute = AdminPoliciesUserRouteImport.update({
   path: '/admin/policies/user',
   getParentRoute: () => rootRouteImport,
 } as any)
+const GroupsGroupIdIndexRoute = GroupsGroupIdIndexRouteImport.update({
+  id: '/groups/$groupId/',
+  path: '/groups/$groupId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const GroupsGroupIdEditRoute = GroupsGroupIdEditRouteImport.update({
+  id: '/groups/$groupId/edit',
+  path: '/groups/$groupId/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const GroupsGroupIdNewRoute = GroupsGroupIdNewRouteImport.update({
+  id: '/groups/$groupId/new',
+  path: '/groups/$groupId/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const UScreenNameIndexRoute = UScreenNameIndexRouteImport.update({
   id: '/u/$screenName/',
   path: '/u/$screenName/',
@@ -147,7 +165,7 @@ export interface FileRoutesByFullPath {
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
-  '/groups/$groupId': typeof GroupsGroupIdRoute
+  '/groups/new': typeof GroupsNewRoute
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
@@ -155,8 +173,11 @@ export interface FileRoutesByFullPath {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
+  '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -170,7 +191,7 @@ export interface FileRoutesByTo {
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
-  '/groups/$groupId': typeof GroupsGroupIdRoute
+  '/groups/new': typeof GroupsNewRoute
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
@@ -178,8 +199,11 @@ export interface FileRoutesByTo {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies': typeof AdminPoliciesIndexRoute
+  '/groups/$groupId': typeof GroupsGroupIdIndexRoute
   '/u/$screenName': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -194,7 +218,7 @@ export interface FileRoutesById {
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
-  '/groups/$groupId': typeof GroupsGroupIdRoute
+  '/groups/new': typeof GroupsNewRoute
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
@@ -202,8 +226,11 @@ export interface FileRoutesById {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
+  '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
   '/u/$screenName/': typeof UScreenNameIndexRoute
   '/api/users/$userId/photo': typeof ApiUsersUserIdPhotoRoute
 }
@@ -219,7 +246,7 @@ export interface FileRouteTypes {
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
-    | '/groups/$groupId'
+    | '/groups/new'
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
@@ -227,8 +254,11 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/groups/$groupId/edit'
+    | '/groups/$groupId/new'
     | '/u/$screenName/edit'
     | '/admin/policies/'
+    | '/groups/$groupId/'
     | '/u/$screenName/'
     | '/api/users/$userId/photo'
   fileRoutesByTo: FileRoutesByTo
@@ -242,7 +272,7 @@ export interface FileRouteTypes {
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
-    | '/groups/$groupId'
+    | '/groups/new'
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
@@ -250,8 +280,11 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/groups/$groupId/edit'
+    | '/groups/$groupId/new'
     | '/u/$screenName/edit'
     | '/admin/policies'
+    | '/groups/$groupId'
     | '/u/$screenName'
     | '/api/users/$userId/photo'
   id:
@@ -265,7 +298,7 @@ export interface FileRouteTypes {
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
-    | '/groups/$groupId'
+    | '/groups/new'
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
@@ -273,8 +306,11 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/groups/$groupId/edit'
+    | '/groups/$groupId/new'
     | '/u/$screenName/edit'
     | '/admin/policies/'
+    | '/groups/$groupId/'
     | '/u/$screenName/'
     | '/api/users/$userId/photo'
   fileRoutesById: FileRoutesById
@@ -289,7 +325,7 @@ export interface RootRouteChildren {
   AuthCallbackRoute: typeof AuthCallbackRoute
   AuthLoginRoute: typeof AuthLoginRoute
   AuthLogoutRoute: typeof AuthLogoutRoute
-  GroupsGroupIdRoute: typeof GroupsGroupIdRoute
+  GroupsNewRoute: typeof GroupsNewRoute
   GroupsTreeRoute: typeof GroupsTreeRoute
   PoliciesIssuedRoute: typeof PoliciesIssuedRoute
   ProfilePhotoRoute: typeof ProfilePhotoRoute
@@ -297,8 +333,11 @@ export interface RootRouteChildren {
   AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
   AdminPoliciesCheckRoute: typeof AdminPoliciesCheckRoute
   AdminPoliciesUserRoute: typeof AdminPoliciesUserRoute
+  GroupsGroupIdEditRoute: typeof GroupsGroupIdEditRoute
+  GroupsGroupIdNewRoute: typeof GroupsGroupIdNewRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
   AdminPoliciesIndexRoute: typeof AdminPoliciesIndexRoute
+  GroupsGroupIdIndexRoute: typeof GroupsGroupIdIndexRoute
   UScreenNameIndexRoute: typeof UScreenNameIndexRoute
   ApiUsersUserIdPhotoRoute: typeof ApiUsersUserIdPhotoRoute
 }
@@ -375,11 +414,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/groups/$groupId': {
-      id: '/groups/$groupId'
-      path: '/groups/$groupId'
-      fullPath: '/groups/$groupId'
-      preLoaderRoute: typeof GroupsGroupIdRouteImport
+    '/groups/new': {
+      id: '/groups/new'
+      path: '/groups/new'
+      fullPath: '/groups/new'
+      preLoaderRoute: typeof GroupsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/groups/tree': {
@@ -431,6 +470,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AdminPoliciesUserRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/groups/$groupId/': {
+      id: '/groups/$groupId/'
+      path: '/groups/$groupId'
+      fullPath: '/groups/$groupId/'
+      preLoaderRoute: typeof GroupsGroupIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/groups/$groupId/edit': {
+      id: '/groups/$groupId/edit'
+      path: '/groups/$groupId/edit'
+      fullPath: '/groups/$groupId/edit'
+      preLoaderRoute: typeof GroupsGroupIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/groups/$groupId/new': {
+      id: '/groups/$groupId/new'
+      path: '/groups/$groupId/new'
+      fullPath: '/groups/$groupId/new'
+      preLoaderRoute: typeof GroupsGroupIdNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/u/$screenName/': {
       id: '/u/$screenName/'
       path: '/u/$screenName'
@@ -465,7 +525,7 @@ const rootRouteChildren: RootRouteChildren = {
   AuthCallbackRoute: AuthCallbackRoute,
   AuthLoginRoute: AuthLoginRoute,
   AuthLogoutRoute: AuthLogoutRoute,
-  GroupsGroupIdRoute: GroupsGroupIdRoute,
+  GroupsNewRoute: GroupsNewRoute,
   GroupsTreeRoute: GroupsTreeRoute,
   PoliciesIssuedRoute: PoliciesIssuedRoute,
   ProfilePhotoRoute: ProfilePhotoRoute,
@@ -473,8 +533,11 @@ const rootRouteChildren: RootRouteChildren = {
   AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,
   AdminPoliciesCheckRoute: AdminPoliciesCheckRoute,
   AdminPoliciesUserRoute: AdminPoliciesUserRoute,
+  GroupsGroupIdEditRoute: GroupsGroupIdEditRoute,
+  GroupsGroupIdNewRoute: GroupsGroupIdNewRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,
   AdminPoliciesIndexRoute: AdminPoliciesIndexRoute,
+  GroupsGroupIdIndexRoute: GroupsGroupIdIndexRoute,
   UScreenNameIndexRoute: UScreenNameIndexRoute,
   ApiUsersUserIdPhotoRoute: ApiUsersUserIdPhotoRoute,
 }
