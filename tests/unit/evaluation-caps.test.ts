@@ -3,17 +3,12 @@
 // boundary, and with other stored settings.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type CategorySums, capPoints, capsProblem, type EvaluationCaps } from '~/domains/semester/caps'
+import { type CategorySums, capPoints, capsProblem } from '~/domains/semester/caps'
 import { CapsInput } from '~/domains/semester/semester.schema'
+import { DEFAULT_CAPS, DEFAULT_CAPS_INPUT } from '../support/semesters'
 
-/** The defaults the migration stores (SemesterSettings); the integration tests read them back. */
-const DEFAULTS: EvaluationCaps = {
-  work: 30,
-  responsibility: 20,
-  total: 50,
-  zeroTotalsUpTo: 2,
-  minimumTotal: 5,
-}
+/** PRODUCT.md's numbers, as the migration stores them. */
+const DEFAULTS = DEFAULT_CAPS
 const total = (work: number, responsibility = 0, caps = DEFAULTS) =>
   capPoints(caps, { work, responsibility }).total
 
@@ -107,7 +102,7 @@ describe('always', () => {
 })
 
 describe('stored caps', () => {
-  const input = { ...DEFAULTS, communityPointsCap: 100 }
+  const input = DEFAULT_CAPS_INPUT
   it('accept the defaults', () => {
     expect(capsProblem(DEFAULTS)).toBeNull()
     expect(CapsInput.safeParse(input).success).toBe(true)

@@ -1,23 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isProbablyInactive, previousSemester, type SemesterId, semesterOf } from '~/domains/group/activity'
-
-describe('semesters', () => {
-  it('runs September–January as autumn and February–August as spring, in Budapest time', () => {
-    expect(semesterOf(new Date('2024-09-01T10:00:00Z'))).toBe('2024-2025/1')
-    expect(semesterOf(new Date('2025-01-31T12:00:00Z'))).toBe('2024-2025/1')
-    // 23:30 UTC on 31 January is already February in Budapest.
-    expect(semesterOf(new Date('2025-01-31T23:30:00Z'))).toBe('2024-2025/2')
-    expect(semesterOf(new Date('2025-08-31T12:00:00Z'))).toBe('2024-2025/2')
-    expect(semesterOf(new Date('2025-08-31T22:30:00Z'))).toBe('2025-2026/1')
-  })
-
-  it('steps back half a year at a time', () => {
-    expect(previousSemester('2024-2025/2')).toBe('2024-2025/1')
-    expect(previousSemester('2024-2025/1')).toBe('2023-2024/2')
-    expect(() => previousSemester('2024-2026/1' as SemesterId)).toThrow(RangeError)
-  })
-})
+import { isProbablyInactive } from '~/domains/group/activity'
 
 describe('isProbablyInactive', () => {
   const now = new Date('2026-12-01T12:00:00Z') // in 2026-2027/1

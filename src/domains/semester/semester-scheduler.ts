@@ -26,6 +26,8 @@ export class SemesterScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<void> | undefined
   private stopped = true
+  /** Bumped by every start: a look from before a stop and restart must not start a second loop. */
+  private generation = 0
 
   constructor(
     private readonly applyDue: () => Promise<DueSwitchesResult>,
@@ -36,7 +38,8 @@ export class SemesterScheduler {
   start(): this {
     if (!this.stopped) return this
     this.stopped = false
-    this.wait(0)
+    this.generation++
+    this.wait(0, this.generation)
     return this
   }
 
@@ -55,10 +58,10 @@ export class SemesterScheduler {
     return Math.min(untilDue, intervalMs) + Math.floor(random() * jitterMs)
   }
 
-  private wait(ms: number) {
-    if (this.stopped) return
+  private wait(ms: number, generation: number) {
+    if (this.stopped || generation !== this.generation) return
     this.timer = setTimeout(() => {
-      this.running = this.look().finally(() => {
+      this.running = this.look(generation).finally(() => {
         this.running = undefined
       })
     }, ms)
@@ -66,7 +69,7 @@ export class SemesterScheduler {
     this.timer.unref?.()
   }
 
-  private async look(): Promise<void> {
+  private async look(generation: number): Promise<void> {
     let nextAt: Date | null = null
     try {
       const result = await this.applyDue()
@@ -76,7 +79,7 @@ export class SemesterScheduler {
       const err = error instanceof Error ? { name: error.name, message: error.message } : String(error)
       this.options.log.error('semester switches failed; retrying', { err })
     }
-    this.wait(this.delayAfter(nextAt))
+    this.wait(this.delayAfter(nextAt), generation)
   }
 }
 

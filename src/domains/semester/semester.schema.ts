@@ -15,7 +15,9 @@ export type SetCurrentInput = z.input<typeof SetCurrentInput>
 
 /** A moment as a Date or an ISO 8601 text with its offset (`2027-02-01T00:00:00+01:00`). */
 const Instant = z
-  .union([z.date(), z.iso.datetime({ offset: true })], { error: 'invalid' })
+  .union([z.date({ error: 'invalid' }), z.iso.datetime({ offset: true, error: 'invalid' })], {
+    error: 'invalid',
+  })
   .transform((value) => new Date(value))
 
 /** Switch to `semester` and `period` at `at` (in the future; the service checks against its clock). */
