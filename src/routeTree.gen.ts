@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as HealthzRouteImport } from './routes/healthz'
 import { Route as LoginErrorRouteImport } from './routes/login-error'
+import { Route as NotificationsRouteImport } from './routes/notifications'
 import { Route as ReadyzRouteImport } from './routes/readyz'
 import { Route as RegisterRouteImport } from './routes/register'
 import { Route as SearchRouteImport } from './routes/search'
@@ -30,6 +31,7 @@ import { Route as AdminPoliciesUserRouteImport } from './routes/admin/policies/u
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdEditRouteImport } from './routes/groups/$groupId/edit'
 import { Route as GroupsGroupIdNewRouteImport } from './routes/groups/$groupId/new'
+import { Route as GroupsGroupIdPostsRouteImport } from './routes/groups/$groupId/posts'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
 import { Route as UScreenNameEditRouteImport } from './routes/u/$screenName/edit'
 import { Route as ApiUsersUserIdPhotoRouteImport } from './routes/api/users/$userId/photo'
@@ -47,6 +49,11 @@ const HealthzRoute = HealthzRouteImport.update({
 const LoginErrorRoute = LoginErrorRouteImport.update({
   id: '/login-error',
   path: '/login-error',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const NotificationsRoute = NotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ReadyzRoute = ReadyzRouteImport.update({
@@ -139,6 +146,11 @@ const GroupsGroupIdNewRoute = GroupsGroupIdNewRouteImport.update({
   path: '/groups/$groupId/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const GroupsGroupIdPostsRoute = GroupsGroupIdPostsRouteImport.update({
+  id: '/groups/$groupId/posts',
+  path: '/groups/$groupId/posts',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const UScreenNameIndexRoute = UScreenNameIndexRouteImport.update({
   id: '/u/$screenName/',
   path: '/u/$screenName/',
@@ -159,6 +171,7 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
+  '/notifications': typeof NotificationsRoute
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
@@ -175,6 +188,7 @@ export interface FileRoutesByFullPath {
   '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
+  '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
@@ -185,6 +199,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
+  '/notifications': typeof NotificationsRoute
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
@@ -201,6 +216,7 @@ export interface FileRoutesByTo {
   '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
+  '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies': typeof AdminPoliciesIndexRoute
   '/groups/$groupId': typeof GroupsGroupIdIndexRoute
@@ -212,6 +228,7 @@ export interface FileRoutesById {
   '/': typeof IndexRoute
   '/healthz': typeof HealthzRoute
   '/login-error': typeof LoginErrorRoute
+  '/notifications': typeof NotificationsRoute
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
@@ -228,6 +245,7 @@ export interface FileRoutesById {
   '/admin/policies/user': typeof AdminPoliciesUserRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
+  '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
   '/admin/policies/': typeof AdminPoliciesIndexRoute
   '/groups/$groupId/': typeof GroupsGroupIdIndexRoute
@@ -240,6 +258,7 @@ export interface FileRouteTypes {
     | '/'
     | '/healthz'
     | '/login-error'
+    | '/notifications'
     | '/readyz'
     | '/register'
     | '/search'
@@ -256,6 +275,7 @@ export interface FileRouteTypes {
     | '/admin/policies/user'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
+    | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
     | '/admin/policies/'
     | '/groups/$groupId/'
@@ -266,6 +286,7 @@ export interface FileRouteTypes {
     | '/'
     | '/healthz'
     | '/login-error'
+    | '/notifications'
     | '/readyz'
     | '/register'
     | '/search'
@@ -282,6 +303,7 @@ export interface FileRouteTypes {
     | '/admin/policies/user'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
+    | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
     | '/admin/policies'
     | '/groups/$groupId'
@@ -292,6 +314,7 @@ export interface FileRouteTypes {
     | '/'
     | '/healthz'
     | '/login-error'
+    | '/notifications'
     | '/readyz'
     | '/register'
     | '/search'
@@ -308,6 +331,7 @@ export interface FileRouteTypes {
     | '/admin/policies/user'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
+    | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
     | '/admin/policies/'
     | '/groups/$groupId/'
@@ -319,6 +343,7 @@ export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   HealthzRoute: typeof HealthzRoute
   LoginErrorRoute: typeof LoginErrorRoute
+  NotificationsRoute: typeof NotificationsRoute
   ReadyzRoute: typeof ReadyzRoute
   RegisterRoute: typeof RegisterRoute
   SearchRoute: typeof SearchRoute
@@ -335,6 +360,7 @@ export interface RootRouteChildren {
   AdminPoliciesUserRoute: typeof AdminPoliciesUserRoute
   GroupsGroupIdEditRoute: typeof GroupsGroupIdEditRoute
   GroupsGroupIdNewRoute: typeof GroupsGroupIdNewRoute
+  GroupsGroupIdPostsRoute: typeof GroupsGroupIdPostsRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
   AdminPoliciesIndexRoute: typeof AdminPoliciesIndexRoute
   GroupsGroupIdIndexRoute: typeof GroupsGroupIdIndexRoute
@@ -363,6 +389,13 @@ declare module '@tanstack/react-router' {
       path: '/login-error'
       fullPath: '/login-error'
       preLoaderRoute: typeof LoginErrorRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/notifications': {
+      id: '/notifications'
+      path: '/notifications'
+      fullPath: '/notifications'
+      preLoaderRoute: typeof NotificationsRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/readyz': {
@@ -491,6 +524,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsGroupIdNewRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/groups/$groupId/posts': {
+      id: '/groups/$groupId/posts'
+      path: '/groups/$groupId/posts'
+      fullPath: '/groups/$groupId/posts'
+      preLoaderRoute: typeof GroupsGroupIdPostsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/u/$screenName/': {
       id: '/u/$screenName/'
       path: '/u/$screenName'
@@ -519,6 +559,7 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   HealthzRoute: HealthzRoute,
   LoginErrorRoute: LoginErrorRoute,
+  NotificationsRoute: NotificationsRoute,
   ReadyzRoute: ReadyzRoute,
   RegisterRoute: RegisterRoute,
   SearchRoute: SearchRoute,
@@ -535,6 +576,7 @@ const rootRouteChildren: RootRouteChildren = {
   AdminPoliciesUserRoute: AdminPoliciesUserRoute,
   GroupsGroupIdEditRoute: GroupsGroupIdEditRoute,
   GroupsGroupIdNewRoute: GroupsGroupIdNewRoute,
+  GroupsGroupIdPostsRoute: GroupsGroupIdPostsRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,
   AdminPoliciesIndexRoute: AdminPoliciesIndexRoute,
   GroupsGroupIdIndexRoute: GroupsGroupIdIndexRoute,

@@ -11,6 +11,9 @@ import {
   useRouterState,
 } from '@tanstack/react-router'
 import { type ReactNode, useEffect } from 'react'
+import { NotificationBell } from '~/domains/notification/components/NotificationBell'
+import { UnreadCountProvider } from '~/domains/notification/components/UnreadCount'
+import { countUnreadNotifications } from '~/domains/notification/notification.functions'
 import { SearchForm } from '~/domains/search/components/SearchForm'
 import { getCurrentUser } from '~/domains/user/user.functions'
 import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
@@ -29,11 +32,12 @@ export const Route = createRootRoute({
     const issuer = !policyAdmin && (user?.issuer ?? false)
     return { locale: readLocale(), user, policyAdmin, issuer }
   },
-  loader: ({ context }) => ({
+  loader: async ({ context }) => ({
     locale: context.locale,
     user: context.user,
     policyAdmin: context.policyAdmin,
     issuer: context.issuer,
+    unread: context.user ? await unreadOrNull(context.user.id) : null,
   }),
   head: ({ loaderData }) => ({
     meta: [
@@ -55,6 +59,15 @@ export const Route = createRootRoute({
   notFoundComponent: NotFoundPage,
 })
 
+/** The bell's count, asked again on every navigation; a failed count hides the number, not the page. */
+async function unreadOrNull(userId: number): Promise<number | null> {
+  try {
+    return await countUnreadNotifications({ data: { userId } })
+  } catch {
+    return null
+  }
+}
+
 /** The document around every page, error pages included (then loader data may be missing). */
 function Shell({ children }: { children: ReactNode }) {
   const data = useMatch({ from: '__root__', shouldThrow: false })?.loaderData
@@ -68,14 +81,16 @@ function Shell({ children }: { children: ReactNode }) {
       <body>
         <I18nProvider locale={locale}>
           <ToastProvider>
-            <Layout
-              user={data?.user ?? null}
-              policyAdmin={data?.policyAdmin ?? false}
-              issuer={data?.issuer ?? false}
-              onLocaleChange={() => router.invalidate()}
-            >
-              {children}
-            </Layout>
+            <UnreadCountProvider userId={data?.user?.id ?? null} count={data?.unread ?? null}>
+              <Layout
+                user={data?.user ?? null}
+                policyAdmin={data?.policyAdmin ?? false}
+                issuer={data?.issuer ?? false}
+                onLocaleChange={() => router.invalidate()}
+              >
+                {children}
+              </Layout>
+            </UnreadCountProvider>
           </ToastProvider>
         </I18nProvider>
         <Hydrated />
@@ -119,6 +134,7 @@ function Layout({
       )}
       onLocaleChange={onLocaleChange}
       search={<SearchForm variant="header" />}
+      notifications={user && <NotificationBell />}
     >
       {children}
     </AppShell>

@@ -19,6 +19,8 @@ export type AppShellProps = {
   onLocaleChange?: (locale: Locale) => void
   /** The site search box: in the header on wide screens, at the top of the menu sheet on phones. */
   search?: ReactNode
+  /** E.g. the notification bell: in the header at every width, before the user area / menu button. */
+  notifications?: ReactNode
 }
 
 // Matches Tailwind's `lg`, where the navigation moves from the sheet into the header.
@@ -42,6 +44,7 @@ export function AppShell({
   children,
   onLocaleChange,
   search,
+  notifications,
 }: AppShellProps) {
   const t = useT()
   const sheetId = useId()
@@ -107,29 +110,33 @@ export function AppShell({
             </ul>
           </nav>
 
-          <div className="ml-auto hidden items-center gap-4 lg:flex">
-            {search}
-            <LanguageSwitcher onChange={onLocaleChange} />
-            {userArea('row')}
-          </div>
+          <div className="ml-auto flex items-center gap-2 lg:gap-4">
+            <div className="hidden items-center gap-4 lg:flex">
+              {search}
+              <LanguageSwitcher onChange={onLocaleChange} />
+            </div>
+            {/* Outside the menu sheet: the unread count must show on a phone too. */}
+            {notifications}
+            <div className="hidden lg:flex">{userArea('row')}</div>
 
-          <button
-            type="button"
-            className={buttonClasses('secondary', 'md', 'ml-auto lg:hidden')}
-            aria-expanded={menuOpen}
-            aria-controls={sheetId}
-            onClick={() => setMenuOpen(true)}
-          >
-            <svg className="size-5" viewBox="0 0 20 20" fill="none" aria-hidden="true">
-              <path
-                d="M3 5h14M3 10h14M3 15h14"
-                stroke="currentColor"
-                strokeWidth="1.75"
-                strokeLinecap="round"
-              />
-            </svg>
-            {t('nav.menu')}
-          </button>
+            <button
+              type="button"
+              className={buttonClasses('secondary', 'md', 'lg:hidden')}
+              aria-expanded={menuOpen}
+              aria-controls={sheetId}
+              onClick={() => setMenuOpen(true)}
+            >
+              <svg className="size-5" viewBox="0 0 20 20" fill="none" aria-hidden="true">
+                <path
+                  d="M3 5h14M3 10h14M3 15h14"
+                  stroke="currentColor"
+                  strokeWidth="1.75"
+                  strokeLinecap="round"
+                />
+              </svg>
+              {t('nav.menu')}
+            </button>
+          </div>
         </div>
       </header>
 
