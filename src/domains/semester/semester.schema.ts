@@ -31,29 +31,21 @@ const Cap = z.number({ error: 'invalid' }).int({ error: 'invalid' }).min(0, { er
   error: 'invalid',
 })
 
-/** The evaluation caps of caps.ts and the community points cap, edited together. */
-export const CapsInput = z
-  .object({
-    work: Cap,
-    responsibility: Cap,
-    total: Cap,
-    zeroTotalsUpTo: Cap,
-    minimumTotal: Cap,
-    communityPointsCap: Cap,
-  })
-  .superRefine((caps, ctx) => {
-    const problem = capsProblem(caps)
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.code })
-  })
-export type CapsInput = z.input<typeof CapsInput>
-
+/** The evaluation caps of caps.ts (EvaluationCaps), as stored and shown. */
 const Caps = z.object({
-  work: z.number(),
-  responsibility: z.number(),
-  total: z.number(),
-  zeroTotalsUpTo: z.number(),
-  minimumTotal: z.number(),
+  work: Cap,
+  responsibility: Cap,
+  total: Cap,
+  zeroTotalsUpTo: Cap,
+  minimumTotal: Cap,
 })
+
+/** The evaluation caps and the community points cap, edited together. */
+export const CapsInput = Caps.extend({ communityPointsCap: Cap }).superRefine((caps, ctx) => {
+  const problem = capsProblem(caps)
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.code })
+})
+export type CapsInput = z.input<typeof CapsInput>
 
 /** A switch that has not happened yet. */
 export const UpcomingSwitch = z.object({
