@@ -4,6 +4,8 @@ import type { FieldErrors, PublicErrorCode } from '~/shared/public-error'
 
 export abstract class DomainError extends Error {
   abstract readonly code: Exclude<PublicErrorCode, 'INTERNAL'>
+  /** Which rule refused, as a stable code the UI can translate (e.g. 'cycle', 'in-use'). */
+  readonly reason?: string
 }
 
 export class ValidationError extends DomainError {
@@ -53,4 +55,10 @@ export class ConflictError extends DomainError {
 
 export class InvalidStateError extends DomainError {
   readonly code = 'INVALID_STATE'
+  constructor(
+    message: string,
+    override readonly reason?: string,
+  ) {
+    super(message)
+  }
 }

@@ -20,6 +20,8 @@ export class PublicError extends Error {
     readonly code: PublicErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Which rule refused a 409, as a stable code (see DomainError.reason); UI code may switch on it. */
+    readonly reason?: string,
   ) {
     super(message)
     this.name = 'PublicError'
@@ -32,6 +34,7 @@ interface PublicErrorWire {
   code: PublicErrorCode
   message: string
   fields: FieldErrors | null
+  reason: string | null
 }
 
 export const publicErrorAdapter = createSerializationAdapter({
@@ -42,9 +45,10 @@ export const publicErrorAdapter = createSerializationAdapter({
     code: e.code,
     message: e.message,
     fields: e.fields ?? null,
+    reason: e.reason ?? null,
   }),
   fromSerializable: (w: PublicErrorWire) =>
-    new PublicError(w.status, w.code, w.message, w.fields ?? undefined),
+    new PublicError(w.status, w.code, w.message, w.fields ?? undefined, w.reason ?? undefined),
 })
 
 /** The status of a failed server-function call, if it carried one. */

@@ -110,7 +110,7 @@ describe('GroupManagementService', () => {
     const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
     expect(won).toHaveLength(1)
     expect(lost[0]).toBeInstanceOf(ConflictError)
-    expect((lost[0] as ConflictError).fields).toEqual({ version: ['1'] })
+    expect((lost[0] as ConflictError).message).toContain('version 1')
     const stored = await t.db.group.findUniqueOrThrow({
       where: { id_realmId: { id: group.id, realmId: 'hub' } },
     })

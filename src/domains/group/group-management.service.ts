@@ -70,9 +70,6 @@ export class GroupManagementService {
         if (!current) throw new NotFoundError('Group', groupId)
         throw new ConflictError(
           `The group was changed meanwhile (version ${current.version}, not ${version})`,
-          {
-            version: [String(current.version)],
-          },
         )
       }
       return GroupData.parse(

@@ -31,13 +31,14 @@ export function placementProblem(
 
 /** A refused placement (move, create, unarchive): `reason` says why, for callers and the UI. */
 export class GroupPlacementError extends InvalidStateError {
-  constructor(readonly reason: PlacementProblem | 'active-children') {
+  constructor(override readonly reason: PlacementProblem | 'active-children') {
     super(
       reason === 'cycle'
         ? 'A group cannot be placed under itself or one of its descendants'
         : reason === 'archived-parent'
           ? 'A group cannot be placed under an archived group'
           : 'A group with active subgroups cannot be archived',
+      reason,
     )
   }
 }

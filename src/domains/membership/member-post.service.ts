@@ -27,7 +27,7 @@ export class FinancialOfficerTakenError extends ConflictError {
 /** The leader post changes hands only by handing it over, never by the grid. */
 export class LeadershipByHandOverError extends InvalidStateError {
   constructor() {
-    super('Leadership changes hands only by handing it over')
+    super('Leadership changes hands only by handing it over', 'leader-by-hand-over')
   }
 }
 
@@ -121,7 +121,7 @@ export class MemberPostService {
       })
       const formerLeaders = leaders.map((p) => p.membershipId)
       if (formerLeaders.includes(membershipId))
-        throw new InvalidStateError('The member is the leader already')
+        throw new InvalidStateError('The member is the leader already', 'already-leader')
       for (const id of formerLeaders) await lockMembership(tx, this.realmId, groupId, id)
       await tx.post.deleteMany({
         where: { realmId: this.realmId, postTypeId: leaderType, membershipId: { in: formerLeaders } },

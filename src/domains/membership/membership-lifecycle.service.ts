@@ -65,7 +65,7 @@ export class MembershipLifecycleService {
     return this.db.$transaction(async (tx) => {
       const group = await this.group(tx, groupId)
       if (!group.acceptsApplications || group.archived)
-        throw new InvalidStateError('The group does not accept applications')
+        throw new InvalidStateError('The group does not accept applications', 'closed-to-applications')
       const member = { id: await lockOrCreateMembership(tx, this.realmId, groupId, userId), groupId, userId }
       const state = await this.change(tx, 'apply', member)
       const applicant = await tx.user.findUniqueOrThrow({
@@ -258,14 +258,18 @@ export class MembershipLifecycleService {
 
   private readonly assertNoPoints = async (tx: Tx, member: Member) => {
     if (await this.points.hasPoints(tx, member))
-      throw new InvalidStateError('A member with points in the group cannot withdraw or be rejected')
+      throw new InvalidStateError(
+        'A member with points in the group cannot withdraw or be rejected',
+        'has-points',
+      )
   }
 
   /** Takes the posts of a member who stops serving, keeping "former leader"; refused for the leader. */
   private readonly releasePosts = async (tx: Tx, member: Member) => {
     const where = { realmId: this.realmId, membershipId: member.id }
     const leader = await tx.post.count({ where: { ...where, postType: { kind: 'LEADER' } } })
-    if (leader > 0) throw new InvalidStateError('The leader must hand over leadership first')
+    if (leader > 0)
+      throw new InvalidStateError('The leader must hand over leadership first', 'leader-must-hand-over')
     await tx.post.deleteMany({ where: { ...where, postType: { kind: { not: 'FORMER_LEADER' } } } })
   }
 

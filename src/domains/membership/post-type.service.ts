@@ -15,9 +15,10 @@ import {
 
 /** Why a post type cannot be deleted: it is shared by every group, or someone holds it. */
 export class PostTypeLockedError extends InvalidStateError {
-  constructor(readonly reason: 'shared' | 'in-use') {
+  constructor(override readonly reason: 'shared' | 'in-use') {
     super(
       reason === 'shared' ? 'A shared post type cannot be deleted' : 'A post type in use cannot be deleted',
+      reason,
     )
   }
 }

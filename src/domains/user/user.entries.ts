@@ -20,7 +20,7 @@ export const userEntries = entryPoints('user', {
    * policy held anywhere), in the nav rides on the same decision.
    */
   current: requires('session:view', NoInput, undefined, {
-    reveal: ['policy:admin', { scope: 'policy:issue', on: SOME_POLICY }],
+    reveal: ['policy:admin', { scope: 'policy:issue', on: SOME_POLICY }, 'group:create-toplevel'],
   }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),
   profile: requires('user:view-basic', UserIdInput, owner, { reveal: ['user:view-profile', 'user:edit'] }),

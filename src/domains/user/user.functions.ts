@@ -5,7 +5,7 @@ import { userEntries as entries } from './user.entries'
 
 /**
  * Who is logged in, or null for an anonymous visitor; the layout shows it on every page. Whether
- * to offer the policy admin and the issuer's page in the nav is asked in the same decision (it
+ * to offer the policy admin, the issuer's page and "new group" is asked in the same decision (it
  * never grants the access).
  */
 export const getCurrentUser = createServerFn({ method: 'GET' })
@@ -14,5 +14,6 @@ export const getCurrentUser = createServerFn({ method: 'GET' })
     context.services.resolve(CurrentUserService).get({
       policyAdmin: context.granted.has('policy:admin'),
       issuer: context.granted.has('policy:issue'),
+      createGroups: context.granted.has('group:create-toplevel'),
     }),
   )

@@ -26,5 +26,10 @@ export const SessionUser = CurrentUser.extend({
   policyAdmin: z.boolean(),
   /** Holds `policy:issue` on some policy (a "can issue" policy, or anywhere as a PéK admin). */
   issuer: z.boolean(),
+  /** Holds `group:create-toplevel`: may create top-level groups and move groups in the tree. */
+  createGroups: z.boolean(),
 })
 export type SessionUser = z.infer<typeof SessionUser>
+
+/** The guard's answers the layout shows (never what grants access). */
+export type SessionRights = Pick<SessionUser, 'policyAdmin' | 'issuer' | 'createGroups'>

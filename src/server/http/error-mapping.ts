@@ -31,7 +31,7 @@ export function toPublicError(error: unknown, log: Logger): PublicError {
   if (error instanceof DomainError) {
     const fields =
       error instanceof ValidationError || error instanceof ConflictError ? error.fields : undefined
-    return new PublicError(STATUS[error.code], error.code, error.message, fields)
+    return new PublicError(STATUS[error.code], error.code, error.message, fields, error.reason)
   }
   const err =
     error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error)
