@@ -143,7 +143,11 @@ describe('realm isolation of every service method', () => {
 
   it('CurrentUserService does not resolve a user id that exists only in another realm', async () => {
     const actor: Actor = { kind: 'user', userId: ids.otherOnlyUser, sessionId: otherSessionId }
-    expect(await scoped(actor).resolve(CurrentUserService).get({ policyAdmin: false, issuer: false, createGroups: false })).toBeNull()
+    expect(
+      await scoped(actor)
+        .resolve(CurrentUserService)
+        .get({ policyAdmin: false, issuer: false, createGroups: false }),
+    ).toBeNull()
   })
 
   it('leaves every row of the other realm unchanged', async () => {
