@@ -113,7 +113,7 @@ test('the leader manages post types and gives posts in the grid; refusals show b
     const leader = cell(page, DEMO.bence.name, 'Körvezető')
     await expect(leader).toBeChecked()
     await leader.click()
-    await expect(leader).toHaveAccessibleDescription(/csak átadással/)
+    await expect(leader).toHaveAccessibleDescription(/csak a vezetés átadásával/)
     await expect(leader).toBeChecked()
     await snap('posts-grid-desktop')
   })

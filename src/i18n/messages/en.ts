@@ -110,7 +110,7 @@ export const en: Messages = {
       announceFailed: '{cell}: could not save, please retry.',
       refused: {
         financialOfficerTaken: 'The group already has a financial officer: take that post away first.',
-        leaderByHandOver: 'The leader post only changes hands by a hand-over (below: Hand over leadership).',
+        leaderByHandOver: 'The leader post only changes hands when leadership is handed over.',
         notServing: 'Only newbies and active members can hold posts. Their status now: {status}.',
         forbidden: 'You are not allowed to do this.',
         notFound: 'This member or post no longer exists. Please reload the page.',

@@ -109,7 +109,7 @@ export const hu = {
       announceFailed: '{cell}: nem sikerült menteni, próbáld újra.',
       refused: {
         financialOfficerTaken: 'A körnek már van gazdaságisa: előbb vedd el tőle ezt a posztot.',
-        leaderByHandOver: 'A körvezetői poszt csak átadással kerülhet máshoz (lent: A vezetés átadása).',
+        leaderByHandOver: 'A körvezetői poszt csak a vezetés átadásával kerülhet máshoz.',
         notServing: 'Csak újonc vagy aktív tag kaphat posztot. Az állapota most: {status}.',
         forbidden: 'Ehhez nincs jogosultságod.',
         notFound: 'Ez a tag vagy poszt már nem létezik. Töltsd újra az oldalt!',
