@@ -468,7 +468,6 @@ export const en: Messages = {
       moved: 'The group is moved.',
       forbidden:
         'Only the RVT leader (who may also create top-level groups) can move a group. You are not allowed to.',
-      refused: 'A group cannot be placed under itself, one of its subgroups or an archived group.',
     },
     archive: {
       archive: 'Archive group',
@@ -650,6 +649,18 @@ export const en: Messages = {
       updated: 'The account has been saved.',
       removed: 'The account has been removed.',
     },
+  },
+  refusal: {
+    'closed-to-applications': 'The group is not taking applications now.',
+    'has-points': 'An application cannot be withdrawn or rejected once the member has points in the group.',
+    'leader-must-hand-over': 'The leader must hand over leadership first.',
+    'leader-by-hand-over': 'The leader post changes hands only by handing it over.',
+    'already-leader': 'They lead the group already.',
+    cycle: 'A group cannot go under itself or one of its subgroups.',
+    'archived-parent': 'A group cannot go under an archived group.',
+    'active-children': 'A group with active subgroups cannot be archived.',
+    shared: 'Shared posts cannot be deleted.',
+    'in-use': 'A post someone holds cannot be deleted.',
   },
   policy: {
     nav: 'Permissions',

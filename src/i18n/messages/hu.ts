@@ -138,7 +138,8 @@ export const hu = {
       errors: {
         required: 'Add meg a poszt nevét!',
         tooLong: 'A név legfeljebb 30 karakter lehet.',
-        nameTaken: 'Ilyen nevű poszt már van ebben a körben (a közös posztok között is néztük, kis- és nagybetűtől függetlenül).',
+        nameTaken:
+          'Ilyen nevű poszt már van ebben a körben (a közös posztok között is néztük, kis- és nagybetűtől függetlenül).',
         shared: 'A közös posztok nem törölhetők.',
         inUse: 'Ezt a posztot még viseli valaki, ezért nem törölhető. Előbb vedd el tőle a táblázatban!',
       },
@@ -468,7 +469,6 @@ export const hu = {
       moved: 'Áthelyeztük a kört.',
       forbidden:
         'Kört áthelyezni csak az RVT elnöke (aki legfelső szintű kört is létrehozhat) tud. Neked ehhez nincs jogosultságod.',
-      refused: 'A kör nem kerülhet saját maga, egy alköre vagy egy archivált kör alá.',
     },
     archive: {
       archive: 'Kör archiválása',
@@ -649,6 +649,20 @@ export const hu = {
       updated: 'Elmentettük a fiókot.',
       removed: 'Töröltük a fiókot.',
     },
+  },
+  /** Why the server refused a change: a public error's `reason` (src/shared/refusal.ts). */
+  refusal: {
+    'closed-to-applications': 'A kör most nem fogad jelentkezőket.',
+    'has-points':
+      'Akinek már van pontja a kör értékeléseiben, annak a jelentkezése nem vonható vissza és nem utasítható el.',
+    'leader-must-hand-over': 'A körvezetőnek előbb át kell adnia a vezetést.',
+    'leader-by-hand-over': 'A körvezetői poszt csak átadással cserél gazdát.',
+    'already-leader': 'Ő már a kör vezetője.',
+    cycle: 'Egy kör nem kerülhet saját maga vagy valamelyik alköre alá.',
+    'archived-parent': 'Archivált kör alá nem kerülhet kör.',
+    'active-children': 'Amíg van aktív alköre, a kör nem archiválható.',
+    shared: 'A közös posztok nem törölhetők.',
+    'in-use': 'Amíg valaki viseli, a poszt nem törölhető.',
   },
   policy: {
     nav: 'Jogosultságok',

@@ -1,10 +1,10 @@
-import { createFileRoute } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { z } from 'zod'
 import { GroupDirectory } from '~/domains/group/components/GroupDirectory'
 import { GroupTabs } from '~/domains/group/components/GroupTabs'
 import { listGroups } from '~/domains/group/group.functions'
 import { useT } from '~/i18n'
-import { PageHeader } from '~/ui'
+import { buttonClasses, PageHeader } from '~/ui'
 
 // Optional, so that /groups stays /groups (defaults would redirect to ?view=active&q=).
 const Search = z.object({
@@ -23,9 +23,20 @@ function GroupsPage() {
   const t = useT()
   const groups = Route.useLoaderData()
   const { view = 'active', q = '' } = Route.useSearch()
+  const { user } = Route.useRouteContext()
   return (
     <>
-      <PageHeader title={t('group.directory.title')} description={t('group.directory.description')} />
+      <PageHeader
+        title={t('group.directory.title')}
+        description={t('group.directory.description')}
+        actions={
+          user?.createGroups && (
+            <Link to="/groups/new" className={buttonClasses('primary', 'sm')}>
+              {t('groupAdmin.create.topLevelTitle')}
+            </Link>
+          )
+        }
+      />
       <GroupTabs current={view} />
       <GroupDirectory groups={groups} filter={q} view={view} />
     </>

@@ -55,7 +55,6 @@ export function GroupMoveForm({
     const parentId = parent === TOP ? null : Number(parent)
     void run(() => moveGroup({ data: { groupId: group.id, parentId } }), {
       done: t('groupAdmin.move.moved'),
-      refused: t('groupAdmin.move.refused'),
       forbidden: t('groupAdmin.move.forbidden'),
     })
   }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { useT } from '~/i18n'
 import { PublicError } from '~/shared/public-error'
+import { refusalKey } from '~/shared/refusal'
 import { useToast } from '~/ui'
 import { conflictStatus } from './roster-actions'
 
@@ -30,6 +31,12 @@ export function useAction() {
   // The last failure in words, for a form that also shows it beside itself (not only as a toast).
   const [failure, setFailure] = useState<string | null>(null)
 
+  // The rule the server named, in words; the generic refusal when it named none the UI knows.
+  const refusalMessage = (error: unknown) => {
+    const key = refusalKey(error)
+    return key ? t(key) : t('roster.refused')
+  }
+
   const statusLabel = (status: MembershipStatus | 'NONE') =>
     status === 'NONE' ? t('roster.noMembership') : t(`membership.status.${status}`)
 
@@ -46,7 +53,7 @@ export function useAction() {
       const message = status
         ? (messages.conflict?.(statusLabel(status)) ?? t('roster.conflict', { status: statusLabel(status) }))
         : error instanceof PublicError && error.code === 'INVALID_STATE'
-          ? (messages.refused ?? t('roster.refused'))
+          ? (messages.refused ?? refusalMessage(error))
           : error instanceof PublicError && error.status === 403
             ? (messages.forbidden ?? t('roster.forbidden'))
             : t('common.saveFailed')

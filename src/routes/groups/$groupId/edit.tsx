@@ -28,6 +28,8 @@ function EditGroupPage() {
   const toast = useToast()
   const navigate = useNavigate()
   const { group, groups } = Route.useLoaderData()
+  // Only those who shape the tree (the guard's answer in the layout) are offered the move.
+  const { user } = Route.useRouteContext()
   const groupId = String(group.id)
   return (
     <>
@@ -55,7 +57,7 @@ function EditGroupPage() {
               void navigate({ to: '/groups/$groupId', params: { groupId } })
             }}
           />
-          <GroupMoveForm group={group} groups={groups} />
+          {user?.createGroups && <GroupMoveForm group={group} groups={groups} />}
         </div>
       ) : (
         <ErrorState status={403} message={t('groupAdmin.edit.forbidden')} />

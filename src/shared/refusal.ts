@@ -1,0 +1,22 @@
+// The refusal reasons a 409 may carry (DomainError.reason), as the UI translates them.
+import { PublicError } from './public-error'
+
+const REASONS = [
+  'closed-to-applications',
+  'has-points',
+  'leader-must-hand-over',
+  'leader-by-hand-over',
+  'already-leader',
+  'cycle',
+  'archived-parent',
+  'active-children',
+  'shared',
+  'in-use',
+] as const
+
+/** The message key of the rule that refused `error`, or null when it named none the UI knows. */
+export function refusalKey(error: unknown): `refusal.${(typeof REASONS)[number]}` | null {
+  if (!(error instanceof PublicError) || !error.reason) return null
+  const reason = REASONS.find((r) => r === error.reason)
+  return reason ? `refusal.${reason}` : null
+}
