@@ -159,8 +159,7 @@ export const en: Messages = {
       questionNoLeader: '{name} will lead the group.',
       confirm: 'Hand over',
       pickRequired: 'Choose the new leader.',
-      refused:
-        'This cannot be done now: the chosen member’s status changed meanwhile, or they lead the group already. Please reload the page.',
+      alreadyLeader: 'They lead the group already: choose someone else.',
       done: 'Leadership handed over: {name} is the new leader.',
     },
   },

@@ -159,8 +159,7 @@ export const hu = {
       questionNoLeader: 'A kör vezetője {name} lesz.',
       confirm: 'Átadás',
       pickRequired: 'Válaszd ki az új körvezetőt!',
-      refused:
-        'Ezt most nem lehet megtenni: közben megváltozott a kiválasztott tag állapota, vagy már ő a körvezető. Töltsd újra az oldalt!',
+      alreadyLeader: 'Ő már a kör vezetője: válassz mást!',
       done: 'Átadtuk a kör vezetését: {name} az új körvezető.',
     },
   },

@@ -68,7 +68,7 @@ export function PostGrid({ groupId, grid }: { groupId: number; grid: PostGridDat
     } catch (error) {
       if (latest.current.get(key) !== attempt) return
       setHolds(member.membershipId, toggle(!wanted))
-      const refusal = postRefusal(t, error, type.kind)
+      const refusal = postRefusal(t, error)
       if (refusal) {
         setCell(key, { kind: 'refused', message: refusal })
         setAnnouncement(t('postAdmin.grid.announceRefused', { cell: label, reason: refusal }))

@@ -5,6 +5,7 @@ import { PublicError } from '~/shared/public-error'
 import { Button, Card, Dialog, Select, useToast } from '~/ui'
 import type { PostGrid } from '../member-post.schema'
 import { handOverLeadership } from '../membership.functions'
+import { postRefusal } from './PostText'
 
 /**
  * The owner hands the group over: the chosen active member gets the leader post and the current
@@ -29,6 +30,13 @@ export function PostHandOver({ groupId, grid }: { groupId: number; grid: PostGri
   const chosen = candidates.find((m) => String(m.membershipId) === choice)
   const leaderNames = leaders.map((m) => m.displayName).join(', ')
 
+  /** A refusal in words, shown in the form: they lead already, or stopped serving meanwhile. */
+  const handOverRefusal = (failure: unknown): string | null => {
+    if (!(failure instanceof PublicError) || failure.status !== 409) return null
+    if (failure.reason === 'already-leader') return t('postAdmin.handOver.alreadyLeader')
+    return postRefusal(t, failure)
+  }
+
   const close = () => {
     setOpen(false)
     setError(null)
@@ -48,12 +56,7 @@ export function PostHandOver({ groupId, grid }: { groupId: number; grid: PostGri
       setOpen(false)
       await navigate({ to: '/groups/$groupId', params: { groupId: String(groupId) } })
     } catch (failure) {
-      // A refusal (the member stopped serving meanwhile, or leads already) is a 409; show it in the form.
-      setError(
-        failure instanceof PublicError && failure.status === 409
-          ? t('postAdmin.handOver.refused')
-          : t('common.saveFailed'),
-      )
+      setError(handOverRefusal(failure) ?? t('common.saveFailed'))
     } finally {
       setPending(false)
     }

@@ -24,19 +24,19 @@ const isStatus = (
 
 /**
  * Why the server refused to give or take a post, in the user's words; null when the failure was not a
- * refusal (network, 500) and trying again may help. The typed error travels as status, code and field
- * codes; an INVALID_STATE without fields on a cell is the leader post, which only moves by hand-over.
+ * refusal (network, 500) and trying again may help. The typed error travels as status, field codes
+ * and the refusing rule's `reason`.
  */
-export function postRefusal(t: TFunction, error: unknown, kind: PostKind): string | null {
+export function postRefusal(t: TFunction, error: unknown): string | null {
   if (!(error instanceof PublicError)) return null
   if (error.fields?.postTypeId?.includes('financialOfficerTaken'))
     return t('postAdmin.grid.refused.financialOfficerTaken')
+  if (error.reason === 'leader-by-hand-over') return t('postAdmin.grid.refused.leaderByHandOver')
   const status = error.fields?.status?.[0]
   if (status !== undefined)
     return t('postAdmin.grid.refused.notServing', {
       status: isStatus(status) ? t(`membership.status.${status}`) : '—',
     })
-  if (error.code === 'INVALID_STATE' && kind === 'LEADER') return t('postAdmin.grid.refused.leaderByHandOver')
   if (error.status === 403) return t('postAdmin.grid.refused.forbidden')
   if (error.status === 404) return t('postAdmin.grid.refused.notFound')
   if (error.status === 409) return t('postAdmin.grid.refused.stale')

@@ -200,9 +200,10 @@ function OwnPostType({ groupId, type }: { groupId: number; type: GroupPostType }
       toast.success(t('postAdmin.types.deleted', { name: type.name }))
       await router.invalidate()
     } catch (failure) {
-      // The only refusals of a delete: the type is shared, or someone holds it (INVALID_STATE).
-      if (failure instanceof PublicError && failure.code === 'INVALID_STATE')
-        setRefusal(t(type.shared ? 'postAdmin.types.errors.shared' : 'postAdmin.types.errors.inUse'))
+      // The refusals of a delete name their rule: the type is shared, or someone holds it.
+      const reason = failure instanceof PublicError ? failure.reason : undefined
+      if (reason === 'in-use') setRefusal(t('postAdmin.types.errors.inUse'))
+      else if (reason === 'shared') setRefusal(t('postAdmin.types.errors.shared'))
       else toast.error(t('common.saveFailed'))
     }
   }
