@@ -155,9 +155,12 @@ async function record(browser: Browser): Promise<Recording> {
     expect(new Set(Object.values(recorded).map((url) => new URL(url).pathname)).size).toBe(4)
 
     // Everyone in the table, minus names shown elsewhere on the page (the header shows Bence's own).
+    // The group page's roster tab: { members, hidden } (src/domains/membership/membership.schema.ts).
     const result = (
-      decodeNode(JSON.parse(members.body) as SerovalNode) as { result: { displayName: string }[] }
-    ).result
+      decodeNode(JSON.parse(members.body) as SerovalNode) as {
+        result: { members: { displayName: string }[] }
+      }
+    ).result.members
     const names = [...new Set(result.map((m) => m.displayName))]
     const elsewhere = await page.evaluate(() => {
       const body = document.body.cloneNode(true) as HTMLElement
