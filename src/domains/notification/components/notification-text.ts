@@ -17,6 +17,11 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
       return t('notification.kinds.MEMBERSHIP_FORMER', { groupName })
     case 'MEMBERSHIP_ARCHIVED':
       return t('notification.kinds.MEMBERSHIP_ARCHIVED', { groupName })
+    // The evaluation kinds (issue 6) get their texts with the evaluation screens; until then the
+    // group's name says where to look.
+    case 'EVALUATION_SUBMITTED':
+    case 'EVALUATION_JUDGED':
+      return groupName
   }
 }
 
