@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GroupService } from '~/domains/group/group.service'
 import { MembershipService } from '~/domains/membership/membership.service'
+import { previousSemester, storedSemesterId } from '~/domains/semester/semester-id'
 import { NotFoundError } from '~/server/errors'
 import {
   createGroup,
@@ -88,6 +89,42 @@ describe('GroupService', () => {
       [`${tag} Régi kör`, true],
     ])
     await expect(groups().get(2_000_000_000)).rejects.toBeInstanceOf(NotFoundError)
+  })
+})
+
+describe('GroupService.list: probably inactive', () => {
+  it('marks a group over a year old with no submitted evaluation in the two previous semesters', async () => {
+    const settings = await t.db.semesterSettings.findUniqueOrThrow({ where: { realmId: 'hub' } })
+    const previous = previousSemester(storedSemesterId(settings.semester))
+    const longAgo = new Date(Date.now() - 2 * 365 * 86_400_000)
+    const named = (name: string) => `${tag} ${name}`
+    const make = async (name: string, createdAt: Date) =>
+      (
+        await createGroup(t.db, 'hub', { name: named(name) }).then((group) =>
+          t.db.group.update({ where: { id_realmId: { id: group.id, realmId: 'hub' } }, data: { createdAt } }),
+        )
+      ).id
+    const silent = await make('Csendes', longAgo)
+    const young = await make('Fiatal', new Date())
+    const submitted = await make('Leadó', longAgo)
+    const visited = await make('Csak megnyitott', longAgo)
+    await t.db.evaluation.create({
+      data: {
+        realmId: 'hub',
+        groupId: submitted,
+        semester: previousSemester(previous),
+        pointStatus: 'ACCEPTED',
+      },
+    })
+    await t.db.evaluation.create({ data: { realmId: 'hub', groupId: visited, semester: previous } })
+    const listed = await t.app.resolve(GroupService).list({ status: 'all', filter: tag })
+    const inactive = (id: number) => listed.find((g) => g.id === id)?.probablyInactive
+    expect([inactive(silent), inactive(young), inactive(submitted), inactive(visited)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ])
   })
 })
 

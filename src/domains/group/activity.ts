@@ -1,9 +1,7 @@
 // "Probably inactive" for the directory (PRODUCT.md, "Groups"): a group over a year old with no
-// evaluation in either of the two semesters before the current one. Pure: the caller supplies the
-// semesters in which the group has an evaluation. Evaluations arrive with issue 6; until then there
-// is no source for them, so nothing calls this with real data yet — the evaluation service will
-// list a group's evaluated semesters and the directory will pass them here, with the global current
-// semester (set by the RVT leader) instead of the calendar's.
+// evaluation in either of the two semesters before the current one. Pure: the directory
+// (GroupService.list) supplies the semesters in which the group submitted an evaluation and the
+// realm's current semester (set by the RVT leader).
 
 import { previousSemester, type SemesterId, semesterOf } from '~/domains/semester/semester-id'
 

@@ -22,6 +22,8 @@ export const GroupSummary = z.object({
   purpose: GroupPurposeSchema,
   archived: z.boolean(),
   parent: GroupRef.nullable(),
+  /** Over a year old and no submitted evaluation in the two previous semesters (PRODUCT.md). */
+  probablyInactive: z.boolean(),
 })
 export type GroupSummary = z.infer<typeof GroupSummary>
 

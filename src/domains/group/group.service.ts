@@ -1,7 +1,9 @@
 import { inject, injectable } from 'tsyringe'
 import type { RealmClient } from '~/server/db/client'
-import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
+import { previousSemester, type SemesterId, semesterOf, storedSemesterId } from '../semester/semester-id'
+import { isProbablyInactive } from './activity'
 import {
   GroupDetail,
   GroupList,
@@ -19,10 +21,26 @@ export class GroupService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
     @inject(REALM_ID) private readonly realmId: string,
+    @inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(input: { status: 'active' | 'all'; filter: string }): Promise<GroupSummary[]> {
-    const rows = await this.db.group.findMany({
+    const [rows, evaluated, current] = await Promise.all([
+      this.listed(input),
+      this.evaluated(),
+      this.semester(),
+    ])
+    const now = this.clock.now()
+    return GroupList.parse(
+      rows.map(({ createdAt, ...row }) => ({
+        ...row,
+        probablyInactive: isProbablyInactive(createdAt, evaluated.get(row.id) ?? [], now, current),
+      })),
+    )
+  }
+
+  private listed(input: { status: 'active' | 'all'; filter: string }) {
+    return this.db.group.findMany({
       where: {
         realmId: this.realmId,
         ...(input.status === 'active' ? { archived: false } : {}),
@@ -34,11 +52,40 @@ export class GroupService {
         shortDescription: true,
         purpose: true,
         archived: true,
+        createdAt: true,
         parent: { select: { id: true, name: true } },
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     })
-    return GroupList.parse(rows)
+  }
+
+  /** The realm's current semester (the RVT leader's setting; the calendar's before one exists). */
+  private async semester(): Promise<SemesterId> {
+    const settings = await this.db.semesterSettings.findUnique({
+      where: { realmId: this.realmId },
+      select: { semester: true },
+    })
+    return settings ? storedSemesterId(settings.semester) : semesterOf(this.clock.now())
+  }
+
+  /**
+   * The semesters in which each group submitted an evaluation, among the two that decide activity.
+   * An evaluation only visited (created on first visit, never submitted) does not count.
+   */
+  private async evaluated(): Promise<Map<number, SemesterId[]>> {
+    const previous = previousSemester(await this.semester())
+    const rows = await this.db.evaluation.findMany({
+      where: {
+        realmId: this.realmId,
+        semester: { in: [previous, previousSemester(previous)] },
+        pointStatus: { not: 'NOT_SUBMITTED' },
+      },
+      select: { groupId: true, semester: true },
+    })
+    const byGroup = new Map<number, SemesterId[]>()
+    for (const row of rows)
+      byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), storedSemesterId(row.semester)])
+    return byGroup
   }
 
   async tree(): Promise<GroupTreeNode[]> {

@@ -301,6 +301,8 @@ export const en: Messages = {
       acceptsApplicationsYes: 'Accepting new members',
       acceptsApplicationsNo: 'Not accepting new members at the moment',
       archived: 'Archived',
+      probablyInactive: 'Probably inactive',
+      probablyInactiveHint: 'Over a year old, and no evaluation submitted in the previous two semesters.',
       leader: 'Leader',
       members: 'Members',
       activeMembers: 'Active members',

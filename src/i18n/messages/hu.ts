@@ -301,6 +301,8 @@ export const hu = {
       acceptsApplicationsYes: 'Várja az új tagok jelentkezését',
       acceptsApplicationsNo: 'Jelenleg nem vesz fel új tagokat',
       archived: 'Archivált',
+      probablyInactive: 'Valószínűleg inaktív',
+      probablyInactiveHint: 'Több mint egy éves, és az előző két félévben nem adott le értékelést.',
       leader: 'Körvezető',
       members: 'Tagok',
       activeMembers: 'Aktív tagok',

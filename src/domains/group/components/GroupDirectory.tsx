@@ -67,6 +67,13 @@ export function GroupDirectory({
                       {t('group.page.archived')}
                     </Badge>
                   )}
+                  {g.probablyInactive && !g.archived && (
+                    <Badge tone="warning" className="ml-2">
+                      <span title={t('group.page.probablyInactiveHint')}>
+                        {t('group.page.probablyInactive')}
+                      </span>
+                    </Badge>
+                  )}
                   {g.shortDescription && <p className="mt-0.5 text-sm text-gray-600">{g.shortDescription}</p>}
                 </Td>
                 <Td>{t(`group.purposes.${g.purpose}`)}</Td>
