@@ -155,7 +155,9 @@ describe('withdrawing and rejecting', () => {
     const { user, membership } = await createMember(t.db, 'hub', { groupId, history: ['PENDING'] })
     const withPoints = (userId: number) => {
       const scope = requestContainer(t.app, actor(userId), 'points-test')
-      scope.register(MembershipPointsService, { useValue: { hasPoints: async () => true } })
+      scope.register(MembershipPointsService, {
+        useValue: { hasPoints: async () => true } as unknown as MembershipPointsService,
+      })
       return scope.resolve(MembershipLifecycleService)
     }
     await expect(withPoints(user.id).withdraw({ groupId })).rejects.toBeInstanceOf(InvalidStateError)

@@ -4,6 +4,9 @@ import 'reflect-metadata'
 import { type DependencyContainer, Lifecycle } from 'tsyringe'
 import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
+import { EvaluationService } from '~/domains/evaluation/evaluation.service'
+import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-points'
+import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
 import { GroupService } from '~/domains/group/group.service'
 import { GroupManagementService } from '~/domains/group/group-management.service'
 import { MemberPostService } from '~/domains/membership/member-post.service'
@@ -18,7 +21,7 @@ import { PolicyEngineResolver } from '~/domains/policy/policy-engine.resolver'
 import { PolicyModelService } from '~/domains/policy/policy-model.service'
 import { PolicyVersionService } from '~/domains/policy/policy-version.service'
 import { SearchService } from '~/domains/search/search.service'
-import { ACCEPTED_POINTS_SOURCE, NoEvaluationTablesYet } from '~/domains/semester/accepted-points'
+import { ACCEPTED_POINTS_SOURCE } from '~/domains/semester/accepted-points'
 import { CommunityPointsService } from '~/domains/semester/community-points.service'
 import { SemesterService } from '~/domains/semester/semester.service'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
@@ -64,6 +67,9 @@ export const SERVICES: readonly Constructor<object>[] = [
   SemesterSettingsService,
   CommunityPointsService,
   SemesterService,
+  PrismaAcceptedPointsSource,
+  EvaluationService,
+  EvaluationStatusService,
 ]
 
 export interface HubModuleOptions {
@@ -86,8 +92,8 @@ export function registerHubModule(
   })
   container.register(POLICY_RESOLVER, { useClass: PolicyEngineResolver }, { lifecycle: Lifecycle.Singleton })
   container.register(PHOTO_STORAGE, { useValue: new LocalPhotoStorage(config.storage.photoDir) })
-  // Until the evaluation tables exist there are no accepted points to read (ADR 0014).
-  container.register(ACCEPTED_POINTS_SOURCE, { useClass: NoEvaluationTablesYet })
+  // Community points read the accepted evaluations (ADR 0014, ADR 0015).
+  container.register(ACCEPTED_POINTS_SOURCE, { useToken: PrismaAcceptedPointsSource })
   // What runs inside every semester switch's transaction, in this order.
   container.register(SEMESTER_SWITCH_HOOKS, { useToken: CommunityPointsService })
   // Container-scoped: each request's child container gets its own instances, so a service may

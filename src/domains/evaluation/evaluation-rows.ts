@@ -1,0 +1,104 @@
+// Reads and row locks the evaluation services share. Raw SQL bypasses the realm guard (ADR 0003):
+// every statement here names the realm itself.
+import type { Tx } from '~/domains/group/row-locks'
+import { currentStatus, SERVING } from '~/domains/membership/status'
+import type { RequestStatus } from '~/generated/prisma/enums'
+import type { RealmClient } from '~/server/db/client'
+import { NotFoundError } from '~/server/errors'
+
+export interface EvaluationRow {
+  id: number
+  groupId: number
+  semester: string
+  pointStatus: RequestStatus
+  entryStatus: RequestStatus
+}
+
+/**
+ * Locks the group's evaluation row until the transaction ends and reads it: `share` for edits of
+ * its content (they run side by side, but no status change lands between their check and write),
+ * `update` for status changes. An evaluation of another group is a 404.
+ */
+export async function lockEvaluation(
+  tx: Tx,
+  realmId: string,
+  ref: { groupId: number; evaluationId: number },
+  mode: 'share' | 'update',
+): Promise<EvaluationRow> {
+  const rows =
+    mode === 'update'
+      ? await tx.$queryRaw<EvaluationRow[]>`
+          SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
+          FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
+          FOR UPDATE`
+      : await tx.$queryRaw<EvaluationRow[]>`
+          SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
+          FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
+          FOR SHARE`
+  const row = rows[0]
+  if (!row) throw new NotFoundError('Evaluation', ref.evaluationId)
+  return row
+}
+
+export interface EligibleMember {
+  membershipId: number
+  userId: number
+  displayName: string
+}
+
+/** The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name. */
+export async function eligibleMembers(
+  db: RealmClient | Tx,
+  realmId: string,
+  groupId: number,
+): Promise<EligibleMember[]> {
+  const rows = await db.membership.findMany({
+    where: { realmId, groupId },
+    select: {
+      id: true,
+      user: { select: { id: true, displayName: true } },
+      events: { select: { id: true, status: true, at: true } },
+    },
+  })
+  return rows
+    .filter((row) => {
+      const status = currentStatus(row.events)?.status
+      return status !== undefined && SERVING.includes(status)
+    })
+    .map((row) => ({ membershipId: row.id, userId: row.user.id, displayName: row.user.displayName }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'hu') || a.membershipId - b.membershipId)
+}
+
+/** One eligible member of the group, or a refusal: a membership of another group is a 404. */
+export async function eligibleMember(
+  tx: Tx,
+  realmId: string,
+  groupId: number,
+  membershipId: number,
+): Promise<EligibleMember | 'not-eligible'> {
+  const row = await tx.membership.findFirst({
+    where: { realmId, id: membershipId, groupId },
+    select: {
+      id: true,
+      user: { select: { id: true, displayName: true } },
+      events: { select: { id: true, status: true, at: true } },
+    },
+  })
+  if (!row) throw new NotFoundError('Membership', membershipId)
+  const status = currentStatus(row.events)?.status
+  if (status === undefined || !SERVING.includes(status)) return 'not-eligible'
+  return { membershipId: row.id, userId: row.user.id, displayName: row.user.displayName }
+}
+
+/** The group's name and the users holding its LEADER post (who hear of a judgement). */
+export async function groupAndLeaders(tx: Tx, realmId: string, groupId: number) {
+  const group = await tx.group.findUniqueOrThrow({
+    where: { id_realmId: { id: groupId, realmId } },
+    select: { name: true },
+  })
+  const leaders = await tx.post.findMany({
+    where: { realmId, postType: { kind: 'LEADER' }, membership: { groupId } },
+    select: { membership: { select: { userId: true } } },
+  })
+  return { name: group.name, leaderIds: leaders.map((p) => p.membership.userId) }
+}

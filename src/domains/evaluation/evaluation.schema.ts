@@ -1,0 +1,166 @@
+// Inputs and outputs of a group's semester evaluation (docs/decisions/0015-evaluations.md).
+// Client-safe. Every input names its group: the guard decides on the group, and the service refuses
+// an evaluation (principle, membership) of another group with a 404.
+import { z } from 'zod'
+import { SemesterId } from '~/domains/semester/semester-id'
+import { EntryType, PrincipleCategory, RequestStatus } from '~/generated/prisma/enums'
+import { Id } from '~/shared/ids'
+
+export const RequestStatusSchema = z.enum(RequestStatus, { error: 'invalid' })
+export const PrincipleCategorySchema = z.enum(PrincipleCategory, { error: 'invalid' })
+export const EntryTypeSchema = z.enum(EntryType, { error: 'invalid' })
+
+/** The group's evaluation of a semester: the current one (created on first visit) when omitted. */
+export const EvaluationOfGroupInput = z.object({ groupId: Id, semester: SemesterId.optional() })
+export type EvaluationOfGroupInput = z.input<typeof EvaluationOfGroupInput>
+
+export const EvaluationRefInput = z.object({ groupId: Id, evaluationId: Id })
+export type EvaluationRefInput = z.input<typeof EvaluationRefInput>
+
+const Points = z.number({ error: 'invalid' }).int({ error: 'invalid' })
+
+const PrincipleFields = z.object({
+  name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  description: z.string().max(2000, { error: 'tooLong' }).default(''),
+  category: PrincipleCategorySchema,
+  maxPoints: Points.min(1, { error: 'tooSmall' }).max(1000, { error: 'tooLarge' }),
+})
+
+export const CreatePrincipleInput = EvaluationRefInput.extend(PrincipleFields.shape)
+export type CreatePrincipleInput = z.input<typeof CreatePrincipleInput>
+
+export const UpdatePrincipleInput = EvaluationRefInput.extend({
+  principleId: Id,
+  ...PrincipleFields.shape,
+  position: z.number().int().min(0).optional(),
+})
+export type UpdatePrincipleInput = z.input<typeof UpdatePrincipleInput>
+
+export const PrincipleRefInput = EvaluationRefInput.extend({ principleId: Id })
+export type PrincipleRefInput = z.input<typeof PrincipleRefInput>
+
+/**
+ * One cell write: `expected` is the value the editor last saw (0 for an empty cell); a stored value
+ * that differs is a 409 carrying the current one. The upper bound is the principle's (the service).
+ */
+export const SetCellInput = EvaluationRefInput.extend({
+  principleId: Id,
+  membershipId: Id,
+  value: Points.min(0, { error: 'tooSmall' }),
+  expected: Points.min(0, { error: 'invalid' }),
+})
+export type SetCellInput = z.input<typeof SetCellInput>
+
+export const SetEntryCardInput = EvaluationRefInput.extend({
+  membershipId: Id,
+  type: EntryTypeSchema,
+  justification: z.string().max(4000, { error: 'tooLong' }).default(''),
+})
+export type SetEntryCardInput = z.input<typeof SetEntryCardInput>
+
+export const SetReportInput = EvaluationRefInput.extend({
+  report: z.string().max(20_000, { error: 'tooLong' }),
+})
+export type SetReportInput = z.input<typeof SetReportInput>
+
+/** Which request a submit or cancel is about. */
+export const RequestKindSchema = z.enum(['points', 'entries'], { error: 'invalid' })
+export type RequestKind = z.infer<typeof RequestKindSchema>
+
+export const RequestInput = EvaluationRefInput.extend({ request: RequestKindSchema })
+export type RequestInput = z.input<typeof RequestInput>
+
+/** A judgement: new statuses (at least one) with the explanation that goes into the thread. */
+export const JudgeInput = EvaluationRefInput.extend({
+  pointStatus: RequestStatusSchema.optional(),
+  entryStatus: RequestStatusSchema.optional(),
+  explanation: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
+})
+export type JudgeInput = z.input<typeof JudgeInput>
+
+export const PostMessageInput = EvaluationRefInput.extend({
+  body: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
+})
+export type PostMessageInput = z.input<typeof PostMessageInput>
+
+export const CellRefInput = EvaluationRefInput.extend({ principleId: Id, membershipId: Id })
+export type CellRefInput = z.input<typeof CellRefInput>
+
+export const PostCellCommentInput = CellRefInput.extend({
+  body: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
+})
+export type PostCellCommentInput = z.input<typeof PostCellCommentInput>
+
+// ---- outputs ----
+
+export const PrincipleView = z.object({
+  id: z.number(),
+  name: z.string(),
+  description: z.string(),
+  category: PrincipleCategorySchema,
+  maxPoints: z.number(),
+  position: z.number(),
+})
+export type PrincipleView = z.infer<typeof PrincipleView>
+
+const Sums = z.object({ work: z.number(), responsibility: z.number() })
+
+export const PointRow = z.object({
+  membershipId: z.number(),
+  userId: z.number(),
+  displayName: z.string(),
+  /** principleId → value; a missing principle is 0. */
+  cells: z.record(z.string(), z.number()),
+  /** Raw sums per category. */
+  sums: Sums,
+  /** After the stored caps (caps.ts): what the member would get. */
+  capped: Sums.extend({ total: z.number() }),
+  entryCard: z.object({ type: EntryTypeSchema, justification: z.string() }),
+})
+export type PointRow = z.infer<typeof PointRow>
+
+export const EvaluationView = z.object({
+  id: z.number(),
+  groupId: z.number(),
+  semester: z.string(),
+  pointStatus: RequestStatusSchema,
+  entryStatus: RequestStatusSchema,
+  report: z.string(),
+  /** The semester's period now, and whether this is the current semester's evaluation. */
+  period: z.enum(['QUIET', 'SUBMISSION', 'REVIEW']),
+  current: z.boolean(),
+  caps: z.object({
+    work: z.number(),
+    responsibility: z.number(),
+    total: z.number(),
+    zeroTotalsUpTo: z.number(),
+    minimumTotal: z.number(),
+  }),
+  principles: z.array(PrincipleView),
+  rows: z.array(PointRow),
+})
+export type EvaluationView = z.infer<typeof EvaluationView>
+
+export const CellView = z.object({
+  principleId: z.number(),
+  membershipId: z.number(),
+  value: z.number(),
+  updatedAt: z.date(),
+})
+export type CellView = z.infer<typeof CellView>
+
+export const StatusView = z.object({
+  id: z.number(),
+  pointStatus: RequestStatusSchema,
+  entryStatus: RequestStatusSchema,
+})
+export type StatusView = z.infer<typeof StatusView>
+
+export const MessageView = z.object({
+  id: z.number(),
+  body: z.string(),
+  system: z.boolean(),
+  createdAt: z.date(),
+  author: z.object({ id: z.number(), name: z.string() }).nullable(),
+})
+export type MessageView = z.infer<typeof MessageView>

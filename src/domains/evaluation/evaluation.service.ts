@@ -1,0 +1,417 @@
+import { inject, injectable } from 'tsyringe'
+import type { Tx } from '~/domains/group/row-locks'
+import { capPoints } from '~/domains/semester/caps'
+import { previousSemester, type SemesterId } from '~/domains/semester/semester-id'
+import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
+import type { Actor } from '~/server/auth/actor'
+import type { RealmClient } from '~/server/db/client'
+import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { NotFoundError, ValidationError } from '~/server/errors'
+import { parseInput } from '~/server/validate'
+import { CellChangedError, type EditMode, EvaluationRuleError, editRefusal } from './edit-rules'
+import {
+  CellRefInput,
+  type CellView,
+  CreatePrincipleInput,
+  EvaluationOfGroupInput,
+  EvaluationRefInput,
+  EvaluationView,
+  MessageView,
+  PostCellCommentInput,
+  PostMessageInput,
+  PrincipleRefInput,
+  type PrincipleView,
+  SetCellInput,
+  SetEntryCardInput,
+  SetReportInput,
+  UpdatePrincipleInput,
+} from './evaluation.schema'
+import { type EvaluationRow, eligibleMember, eligibleMembers, lockEvaluation } from './evaluation-rows'
+
+const PRINCIPLE_SELECT = {
+  id: true,
+  name: true,
+  description: true,
+  category: true,
+  maxPoints: true,
+  position: true,
+} as const
+const COMMENT_SELECT = {
+  id: true,
+  body: true,
+  createdAt: true,
+  author: { select: { id: true, displayName: true } },
+} as const
+const MESSAGE_SELECT = { ...COMMENT_SELECT, system: true } as const
+
+/** Which request governs an edit: the point request (principles, cells, report) or the entry request. */
+type Part = 'points' | 'entries'
+
+/**
+ * A group's semester evaluation: created on first visit, its principles, point table, entry cards,
+ * report and threads (PRODUCT.md, "Semesters and evaluation"; docs/decisions/0015-evaluations.md).
+ * Every edit holds the semester settings (`locked(tx, 'share')`) and the evaluation row, then checks
+ * status × period × mode (edit-rules.ts); who may call is the guard's.
+ */
+@injectable()
+export class EvaluationService {
+  constructor(
+    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(REALM_ID) private readonly realmId: string,
+    @inject(ACTOR) private readonly actor: Actor,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(SemesterSettingsService) private readonly settings: SemesterSettingsService,
+  ) {}
+
+  /**
+   * The group's evaluation of the current semester — created on the first visit; two first visits
+   * at once meet on the unique (group, semester) key — or of a past semester (read only, 404 when
+   * there is none), with its point table.
+   */
+  async open(input: EvaluationOfGroupInput): Promise<EvaluationView> {
+    const { groupId, semester: asked } = parseInput(EvaluationOfGroupInput, input)
+    const settings = await this.settings.current()
+    const semester = asked ?? settings.semester
+    const group = await this.db.group.findUnique({
+      where: { id_realmId: { id: groupId, realmId: this.realmId } },
+      select: { id: true },
+    })
+    if (!group) throw new NotFoundError('Group', groupId)
+    // Raw SQL (it names the realm itself, ADR 0003): Prisma's upsert is a read then a write, and two
+    // first visits would both try the insert. ON CONFLICT makes them meet on the unique key.
+    if (semester === settings.semester)
+      await this.db.$executeRaw`
+        INSERT INTO "Evaluation" ("realmId", "groupId", "semester", "updatedAt")
+        VALUES (${this.realmId}, ${groupId}, ${semester}, ${this.clock.now()})
+        ON CONFLICT ("realmId", "groupId", "semester") DO NOTHING`
+    const evaluation = await this.db.evaluation.findUnique({
+      where: { realmId_groupId_semester: { realmId: this.realmId, groupId, semester } },
+    })
+    if (!evaluation) throw new NotFoundError('Evaluation', `${groupId} ${semester}`)
+    return this.view(evaluation, settings)
+  }
+
+  // ---- principles (the group's editors only; they follow the point request) ----
+
+  async createPrinciple(input: CreatePrincipleInput): Promise<PrincipleView> {
+    const { groupId, evaluationId, ...fields } = parseInput(CreatePrincipleInput, input)
+    return this.edit({ groupId, evaluationId }, 'points', 'group', async (tx, ev) => {
+      const last = await tx.principle.aggregate({
+        where: { realmId: this.realmId, evaluationId: ev.id },
+        _max: { position: true },
+      })
+      return tx.principle.create({
+        data: {
+          realmId: this.realmId,
+          evaluationId: ev.id,
+          ...fields,
+          position: (last._max.position ?? -1) + 1,
+        },
+        select: PRINCIPLE_SELECT,
+      })
+    })
+  }
+
+  /** Changes a principle; its maximum may not fall below a value already given for it (400). */
+  async updatePrinciple(input: UpdatePrincipleInput): Promise<PrincipleView> {
+    const { groupId, evaluationId, principleId, ...fields } = parseInput(UpdatePrincipleInput, input)
+    return this.edit({ groupId, evaluationId }, 'points', 'group', async (tx, ev) => {
+      await this.principle(tx, ev.id, principleId)
+      const above = await tx.pointCell.count({
+        where: { realmId: this.realmId, principleId, value: { gt: fields.maxPoints } },
+      })
+      if (above > 0) throw new ValidationError({ maxPoints: ['belowGivenPoints'] })
+      return tx.principle.update({
+        where: { id_realmId: { id: principleId, realmId: this.realmId } },
+        data: fields,
+        select: PRINCIPLE_SELECT,
+      })
+    })
+  }
+
+  /** Deletes a principle with its cells and their comments. */
+  async deletePrinciple(input: PrincipleRefInput): Promise<{ deleted: number }> {
+    const { groupId, evaluationId, principleId } = parseInput(PrincipleRefInput, input)
+    return this.edit({ groupId, evaluationId }, 'points', 'group', async (tx, ev) => {
+      await this.principle(tx, ev.id, principleId)
+      await tx.principle.delete({ where: { id_realmId: { id: principleId, realmId: this.realmId } } })
+      return { deleted: principleId }
+    })
+  }
+
+  /**
+   * Copies the group's previous-semester principles into an evaluation that has none yet (refused
+   * with `principles-exist` otherwise); answers the principles now (empty when there were none).
+   */
+  async copyPreviousPrinciples(input: EvaluationRefInput): Promise<PrincipleView[]> {
+    const ref = parseInput(EvaluationRefInput, input)
+    return this.edit(ref, 'points', 'group', async (tx, ev) => {
+      const where = { realmId: this.realmId, evaluationId: ev.id }
+      if ((await tx.principle.count({ where })) > 0) throw new EvaluationRuleError('principles-exist')
+      const previous = await tx.evaluation.findUnique({
+        where: {
+          realmId_groupId_semester: {
+            realmId: this.realmId,
+            groupId: ev.groupId,
+            semester: previousSemester(ev.semester as SemesterId),
+          },
+        },
+        select: { principles: { select: PRINCIPLE_SELECT, orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+      })
+      await tx.principle.createMany({
+        data: (previous?.principles ?? []).map(({ id: _id, ...p }) => ({ ...where, ...p })),
+      })
+      return tx.principle.findMany({
+        where,
+        select: PRINCIPLE_SELECT,
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      })
+    })
+  }
+
+  // ---- cells and entry cards (the group's editors, or reviewers: the mode) ----
+
+  /**
+   * Writes one cell. The write carries the value its editor last saw (`expected`); under the cell's
+   * row lock a stored value that differs from it — and from the value written — is a
+   * CellChangedError (409) carrying the current value. Of two writes from the same value the first
+   * to lock lands; different cells never conflict. A value above the principle's maximum is a 400.
+   */
+  async setCell(input: SetCellInput, mode: EditMode): Promise<CellView> {
+    const { groupId, evaluationId, principleId, membershipId, value, expected } = parseInput(
+      SetCellInput,
+      input,
+    )
+    return this.edit({ groupId, evaluationId }, 'points', mode, async (tx, ev) => {
+      const principle = await this.principle(tx, ev.id, principleId)
+      if (value > principle.maxPoints) throw new ValidationError({ value: ['tooLarge'] })
+      if ((await eligibleMember(tx, this.realmId, groupId, membershipId)) === 'not-eligible')
+        throw new EvaluationRuleError('not-eligible')
+      await tx.$executeRaw`
+        INSERT INTO "PointCell" ("realmId", "evaluationId", "principleId", "membershipId", "value")
+        VALUES (${this.realmId}, ${ev.id}, ${principleId}, ${membershipId}, 0)
+        ON CONFLICT ("realmId", "principleId", "membershipId") DO NOTHING`
+      const [cell] = await tx.$queryRaw<{ id: number; value: number; updatedAt: Date }[]>`
+        SELECT "id", "value", "updatedAt" FROM "PointCell"
+        WHERE "realmId" = ${this.realmId} AND "principleId" = ${principleId} AND "membershipId" = ${membershipId}
+        FOR UPDATE`
+      if (!cell) throw new Error('point cell vanished inside its own transaction')
+      if (cell.value === value) return { principleId, membershipId, value, updatedAt: cell.updatedAt }
+      if (cell.value !== expected) throw new CellChangedError(cell.value)
+      const updated = await tx.pointCell.update({
+        where: { id_realmId: { id: cell.id, realmId: this.realmId } },
+        data: { value, updatedAt: this.clock.now(), updatedById: this.actorOrNull() },
+        select: { value: true, updatedAt: true },
+      })
+      return { principleId, membershipId, ...updated }
+    })
+  }
+
+  /** Sets a member's entry card (type and justification); KB and ÁB need the justification by submit. */
+  async setEntryCard(input: SetEntryCardInput, mode: EditMode) {
+    const { groupId, evaluationId, membershipId, type, justification } = parseInput(SetEntryCardInput, input)
+    return this.edit({ groupId, evaluationId }, 'entries', mode, async (tx, ev) => {
+      if ((await eligibleMember(tx, this.realmId, groupId, membershipId)) === 'not-eligible')
+        throw new EvaluationRuleError('not-eligible')
+      const data = { type, justification, updatedAt: this.clock.now(), updatedById: this.actorOrNull() }
+      return tx.entryCard.upsert({
+        where: {
+          realmId_evaluationId_membershipId: { realmId: this.realmId, evaluationId: ev.id, membershipId },
+        },
+        create: { realmId: this.realmId, evaluationId: ev.id, membershipId, ...data },
+        update: data,
+        select: { membershipId: true, type: true, justification: true },
+      })
+    })
+  }
+
+  /** The leader's report, under the point request's rules for the group's editors. */
+  async setReport(input: SetReportInput): Promise<{ report: string }> {
+    const { groupId, evaluationId, report } = parseInput(SetReportInput, input)
+    return this.edit(
+      { groupId, evaluationId },
+      'points',
+      'group',
+      (tx, ev) =>
+        tx.evaluation.update({
+          where: { id_realmId: { id: ev.id, realmId: this.realmId } },
+          data: { report },
+          select: { report: true },
+        }),
+      'update',
+    )
+  }
+
+  // ---- threads (whoever sees the evaluation, in any period) ----
+
+  async messages(input: EvaluationRefInput): Promise<MessageView[]> {
+    const { groupId, evaluationId } = parseInput(EvaluationRefInput, input)
+    await this.evaluationOf(groupId, evaluationId)
+    const rows = await this.db.evaluationMessage.findMany({
+      where: { realmId: this.realmId, evaluationId },
+      select: MESSAGE_SELECT,
+      orderBy: { id: 'asc' },
+    })
+    return rows.map(toMessage)
+  }
+
+  async postMessage(input: PostMessageInput): Promise<MessageView> {
+    const { groupId, evaluationId, body } = parseInput(PostMessageInput, input)
+    await this.evaluationOf(groupId, evaluationId)
+    const row = await this.db.evaluationMessage.create({
+      data: {
+        realmId: this.realmId,
+        evaluationId,
+        body,
+        authorId: this.actorOrNull(),
+        createdAt: this.clock.now(),
+      },
+      select: MESSAGE_SELECT,
+    })
+    return toMessage(row)
+  }
+
+  async cellComments(input: CellRefInput): Promise<MessageView[]> {
+    const { groupId, evaluationId, principleId, membershipId } = parseInput(CellRefInput, input)
+    await this.evaluationOf(groupId, evaluationId)
+    const rows = await this.db.cellComment.findMany({
+      where: { realmId: this.realmId, evaluationId, principleId, membershipId },
+      select: COMMENT_SELECT,
+      orderBy: { id: 'asc' },
+    })
+    return rows.map(toMessage)
+  }
+
+  async postCellComment(input: PostCellCommentInput): Promise<MessageView> {
+    const { groupId, evaluationId, principleId, membershipId, body } = parseInput(PostCellCommentInput, input)
+    await this.evaluationOf(groupId, evaluationId)
+    return this.db.$transaction(async (tx) => {
+      await this.principle(tx, evaluationId, principleId)
+      const member = await tx.membership.findFirst({
+        where: { realmId: this.realmId, id: membershipId, groupId },
+        select: { id: true },
+      })
+      if (!member) throw new NotFoundError('Membership', membershipId)
+      const row = await tx.cellComment.create({
+        data: {
+          realmId: this.realmId,
+          evaluationId,
+          principleId,
+          membershipId,
+          body,
+          authorId: this.actorOrNull(),
+          createdAt: this.clock.now(),
+        },
+        select: COMMENT_SELECT,
+      })
+      return toMessage(row)
+    })
+  }
+
+  // ---- helpers ----
+
+  /** Runs an edit under the settings (share) and evaluation locks, after the rules of `mode`. */
+  private edit<T>(
+    ref: { groupId: number; evaluationId: number },
+    part: Part,
+    mode: EditMode,
+    run: (tx: Tx, evaluation: EvaluationRow) => Promise<T>,
+    lock: 'share' | 'update' = 'share',
+  ): Promise<T> {
+    return this.db.$transaction(async (tx) => {
+      const settings = await this.settings.locked(tx, 'share')
+      const ev = await lockEvaluation(tx, this.realmId, ref, lock)
+      const refusal = editRefusal(mode, {
+        status: part === 'points' ? ev.pointStatus : ev.entryStatus,
+        period: settings.period,
+        current: ev.semester === settings.semester,
+      })
+      if (refusal) throw new EvaluationRuleError(refusal)
+      return run(tx, ev)
+    })
+  }
+
+  private async principle(tx: Tx, evaluationId: number, principleId: number) {
+    const principle = await tx.principle.findFirst({
+      where: { realmId: this.realmId, id: principleId, evaluationId },
+      select: { id: true, maxPoints: true },
+    })
+    if (!principle) throw new NotFoundError('Principle', principleId)
+    return principle
+  }
+
+  private async evaluationOf(groupId: number, evaluationId: number) {
+    const row = await this.db.evaluation.findFirst({
+      where: { realmId: this.realmId, id: evaluationId, groupId },
+      select: { id: true },
+    })
+    if (!row) throw new NotFoundError('Evaluation', evaluationId)
+  }
+
+  private async view(
+    evaluation: {
+      id: number
+      groupId: number
+      semester: string
+      pointStatus: EvaluationView['pointStatus']
+      entryStatus: EvaluationView['entryStatus']
+      report: string
+    },
+    settings: SemesterSettings,
+  ): Promise<EvaluationView> {
+    const where = { realmId: this.realmId, evaluationId: evaluation.id }
+    const [principles, cells, cards, members] = await Promise.all([
+      this.db.principle.findMany({
+        where,
+        select: PRINCIPLE_SELECT,
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      }),
+      this.db.pointCell.findMany({ where, select: { principleId: true, membershipId: true, value: true } }),
+      this.db.entryCard.findMany({ where, select: { membershipId: true, type: true, justification: true } }),
+      eligibleMembers(this.db, this.realmId, evaluation.groupId),
+    ])
+    const category = new Map(principles.map((p) => [p.id, p.category]))
+    const rows = members.map((m) => {
+      const own = cells.filter((c) => c.membershipId === m.membershipId && category.has(c.principleId))
+      const sums = { work: 0, responsibility: 0 }
+      for (const c of own) {
+        if (category.get(c.principleId) === 'WORK') sums.work += c.value
+        else sums.responsibility += c.value
+      }
+      const card = cards.find((c) => c.membershipId === m.membershipId)
+      return {
+        ...m,
+        cells: Object.fromEntries(own.map((c) => [String(c.principleId), c.value])),
+        sums,
+        capped: capPoints(settings.caps, sums),
+        entryCard: { type: card?.type ?? 'KDO', justification: card?.justification ?? '' },
+      }
+    })
+    return EvaluationView.parse({
+      ...evaluation,
+      period: settings.period,
+      current: evaluation.semester === settings.semester,
+      caps: settings.caps,
+      principles,
+      rows,
+    })
+  }
+
+  private actorOrNull(): number | null {
+    return this.actor.kind === 'user' ? this.actor.userId : null
+  }
+}
+
+function toMessage(row: {
+  id: number
+  body: string
+  system?: boolean
+  createdAt: Date
+  author: { id: number; displayName: string } | null
+}): MessageView {
+  return MessageView.parse({
+    ...row,
+    system: row.system ?? false,
+    author: row.author && { id: row.author.id, name: row.author.displayName },
+  })
+}
