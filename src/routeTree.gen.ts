@@ -16,6 +16,7 @@ import { Route as NotificationsRouteImport } from './routes/notifications'
 import { Route as ReadyzRouteImport } from './routes/readyz'
 import { Route as RegisterRouteImport } from './routes/register'
 import { Route as SearchRouteImport } from './routes/search'
+import { Route as AdminSemesterRouteImport } from './routes/admin/semester'
 import { Route as AuthCallbackRouteImport } from './routes/auth/callback'
 import { Route as AuthLoginRouteImport } from './routes/auth/login'
 import { Route as AuthLogoutRouteImport } from './routes/auth/logout'
@@ -69,6 +70,11 @@ const RegisterRoute = RegisterRouteImport.update({
 const SearchRoute = SearchRouteImport.update({
   id: '/search',
   path: '/search',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AdminSemesterRoute = AdminSemesterRouteImport.update({
+  id: '/admin/semester',
+  path: '/admin/semester',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AuthCallbackRoute = AuthCallbackRouteImport.update({
@@ -175,6 +181,7 @@ export interface FileRoutesByFullPath {
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
+  '/admin/semester': typeof AdminSemesterRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
@@ -203,6 +210,7 @@ export interface FileRoutesByTo {
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
+  '/admin/semester': typeof AdminSemesterRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
@@ -232,6 +240,7 @@ export interface FileRoutesById {
   '/readyz': typeof ReadyzRoute
   '/register': typeof RegisterRoute
   '/search': typeof SearchRoute
+  '/admin/semester': typeof AdminSemesterRoute
   '/auth/callback': typeof AuthCallbackRoute
   '/auth/login': typeof AuthLoginRoute
   '/auth/logout': typeof AuthLogoutRoute
@@ -262,6 +271,7 @@ export interface FileRouteTypes {
     | '/readyz'
     | '/register'
     | '/search'
+    | '/admin/semester'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
@@ -290,6 +300,7 @@ export interface FileRouteTypes {
     | '/readyz'
     | '/register'
     | '/search'
+    | '/admin/semester'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
@@ -318,6 +329,7 @@ export interface FileRouteTypes {
     | '/readyz'
     | '/register'
     | '/search'
+    | '/admin/semester'
     | '/auth/callback'
     | '/auth/login'
     | '/auth/logout'
@@ -347,6 +359,7 @@ export interface RootRouteChildren {
   ReadyzRoute: typeof ReadyzRoute
   RegisterRoute: typeof RegisterRoute
   SearchRoute: typeof SearchRoute
+  AdminSemesterRoute: typeof AdminSemesterRoute
   AuthCallbackRoute: typeof AuthCallbackRoute
   AuthLoginRoute: typeof AuthLoginRoute
   AuthLogoutRoute: typeof AuthLogoutRoute
@@ -417,6 +430,13 @@ declare module '@tanstack/react-router' {
       path: '/search'
       fullPath: '/search'
       preLoaderRoute: typeof SearchRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/admin/semester': {
+      id: '/admin/semester'
+      path: '/admin/semester'
+      fullPath: '/admin/semester'
+      preLoaderRoute: typeof AdminSemesterRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/auth/callback': {
@@ -563,6 +583,7 @@ const rootRouteChildren: RootRouteChildren = {
   ReadyzRoute: ReadyzRoute,
   RegisterRoute: RegisterRoute,
   SearchRoute: SearchRoute,
+  AdminSemesterRoute: AdminSemesterRoute,
   AuthCallbackRoute: AuthCallbackRoute,
   AuthLoginRoute: AuthLoginRoute,
   AuthLogoutRoute: AuthLogoutRoute,

@@ -30,13 +30,15 @@ export const Route = createRootRoute({
     const policyAdmin = user?.policyAdmin ?? false
     // A "can issue" holder who is not a policy admin gets their own screen (ADR 0012).
     const issuer = !policyAdmin && (user?.issuer ?? false)
-    return { locale: readLocale(), user, policyAdmin, issuer }
+    const semesterAdmin = user?.semesterAdmin ?? false
+    return { locale: readLocale(), user, policyAdmin, issuer, semesterAdmin }
   },
   loader: async ({ context }) => ({
     locale: context.locale,
     user: context.user,
     policyAdmin: context.policyAdmin,
     issuer: context.issuer,
+    semesterAdmin: context.semesterAdmin,
     unread: context.user ? await unreadOrNull(context.user.id) : null,
   }),
   head: ({ loaderData }) => ({
@@ -86,6 +88,7 @@ function Shell({ children }: { children: ReactNode }) {
                 user={data?.user ?? null}
                 policyAdmin={data?.policyAdmin ?? false}
                 issuer={data?.issuer ?? false}
+                semesterAdmin={data?.semesterAdmin ?? false}
                 onLocaleChange={() => router.invalidate()}
               >
                 {children}
@@ -104,12 +107,14 @@ function Layout({
   user,
   policyAdmin,
   issuer,
+  semesterAdmin,
   onLocaleChange,
   children,
 }: {
   user: { displayName: string; screenName: string | null } | null
   policyAdmin: boolean
   issuer: boolean
+  semesterAdmin: boolean
   onLocaleChange: () => void
   children: ReactNode
 }) {
@@ -126,6 +131,7 @@ function Layout({
         ...(user?.screenName ? [{ to: `/u/${user.screenName}`, label: t('nav.profile') }] : []),
         ...(policyAdmin ? [{ to: '/admin/policies', label: t('policy.nav') }] : []),
         ...(issuer ? [{ to: '/policies/issued', label: t('policy.issuer.nav') }] : []),
+        ...(semesterAdmin ? [{ to: '/admin/semester', label: t('semester.nav') }] : []),
       ]}
       renderLink={(item, className) => (
         <Link to={item.to} className={className} activeOptions={{ exact: true }}>

@@ -146,7 +146,7 @@ describe('realm isolation of every service method', () => {
     expect(
       await scoped(actor)
         .resolve(CurrentUserService)
-        .get({ policyAdmin: false, issuer: false, createGroups: false }),
+        .get({ policyAdmin: false, issuer: false, createGroups: false, semesterAdmin: false }),
     ).toBeNull()
   })
 

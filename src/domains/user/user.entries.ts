@@ -16,11 +16,16 @@ const owner = (i: { userId: number }) => userTarget(i.userId)
 
 export const userEntries = entryPoints('user', {
   /**
-   * Who is logged in; whether to offer the policy admin, and the issuer's page (a "can issue"
-   * policy held anywhere), in the nav rides on the same decision.
+   * Who is logged in; whether to offer the policy admin, the issuer's page (a "can issue"
+   * policy held anywhere) and the semester screen in the nav rides on the same decision.
    */
   current: requires('session:view', NoInput, undefined, {
-    reveal: ['policy:admin', { scope: 'policy:issue', on: SOME_POLICY }, 'group:create-toplevel'],
+    reveal: [
+      'policy:admin',
+      { scope: 'policy:issue', on: SOME_POLICY },
+      'group:create-toplevel',
+      'semester:admin',
+    ],
   }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),
   profile: requires('user:view-basic', UserIdInput, owner, { reveal: ['user:view-profile', 'user:edit'] }),

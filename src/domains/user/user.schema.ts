@@ -28,8 +28,10 @@ export const SessionUser = CurrentUser.extend({
   issuer: z.boolean(),
   /** Holds `group:create-toplevel`: may create top-level groups and move groups in the tree. */
   createGroups: z.boolean(),
+  /** Holds `semester:admin`: may switch semesters and periods (the RVT leader). */
+  semesterAdmin: z.boolean(),
 })
 export type SessionUser = z.infer<typeof SessionUser>
 
 /** The guard's answers the layout shows (never what grants access). */
-export type SessionRights = Pick<SessionUser, 'policyAdmin' | 'issuer' | 'createGroups'>
+export type SessionRights = Pick<SessionUser, 'policyAdmin' | 'issuer' | 'createGroups' | 'semesterAdmin'>

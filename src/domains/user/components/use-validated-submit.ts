@@ -1,16 +1,22 @@
 import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
-import { type MessageKey, useT } from '~/i18n'
+import { type TFunction, useT } from '~/i18n'
 import { type FieldErrors, PublicError } from '~/shared/public-error'
 import { useToast } from '~/ui'
 import { isValidationCode } from '../field-rules'
 
+/** How a field's message code reads on screen. */
+export type FieldMessage = (t: TFunction, code: string) => string
+
+const peopleMessage: FieldMessage = (t, code) =>
+  t(`profile.validation.${isValidationCode(code) ? code : 'invalid'}`)
+
 /**
- * The submit cycle of the people forms: check with the shared schema in the browser, send, then show
+ * The submit cycle of the people forms (other forms pass how their message codes read): check with the shared schema in the browser, send, then show
  * field messages (from either side) under their fields, a stale-version conflict as its own state,
  * and anything else as a toast. The first invalid field gets the focus.
  */
-export function useValidatedSubmit() {
+export function useValidatedSubmit(messageOf: FieldMessage = peopleMessage) {
   const t = useT()
   const toast = useToast()
   const formRef = useRef<HTMLFormElement>(null)
@@ -60,9 +66,7 @@ export function useValidatedSubmit() {
   /** The translated first message of a field, for a control's `error` prop. */
   const errorOf = (field: string): string | undefined => {
     const code = errors[field]?.[0]
-    if (code === undefined) return undefined
-    const key: MessageKey = `profile.validation.${isValidationCode(code) ? code : 'invalid'}`
-    return t(key)
+    return code === undefined ? undefined : messageOf(t, code)
   }
 
   return { formRef, submit, run, pending, conflict, errorOf }
