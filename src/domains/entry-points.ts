@@ -1,6 +1,7 @@
 // Every guarded entry point of the app, by domain: the one list the guard declarations come from.
 // A server function or tRPC procedure can only be guarded with an entry from here, and
 // tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
+import { evaluationEntries } from './evaluation/evaluation.entries'
 import { groupEntries } from './group/group.entries'
 import { membershipEntries } from './membership/membership.entries'
 import { notificationEntries } from './notification/notification.entries'
@@ -17,6 +18,7 @@ export const ENTRY_POINTS = [
   policyEntries,
   searchEntries,
   semesterEntries,
+  evaluationEntries,
   accountAccessEntries,
   userEntries,
 ].flatMap((domain) => Object.values(domain))

@@ -119,6 +119,26 @@ export const PointRow = z.object({
 })
 export type PointRow = z.infer<typeof PointRow>
 
+/** What the viewer may do with the evaluation, as the guard answered (the `get` entry's reveal). */
+export const EvaluationViewerRights = z.object({
+  editDraft: z.boolean(),
+  editPending: z.boolean(),
+  submit: z.boolean(),
+  judge: z.boolean(),
+  accept: z.boolean(),
+  writeReport: z.boolean(),
+})
+export type EvaluationViewerRights = z.infer<typeof EvaluationViewerRights>
+
+export const NO_RIGHTS: EvaluationViewerRights = {
+  editDraft: false,
+  editPending: false,
+  submit: false,
+  judge: false,
+  accept: false,
+  writeReport: false,
+}
+
 export const EvaluationView = z.object({
   id: z.number(),
   groupId: z.number(),
@@ -138,6 +158,7 @@ export const EvaluationView = z.object({
   }),
   principles: z.array(PrincipleView),
   rows: z.array(PointRow),
+  viewer: EvaluationViewerRights,
 })
 export type EvaluationView = z.infer<typeof EvaluationView>
 

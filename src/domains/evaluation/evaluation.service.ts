@@ -16,7 +16,9 @@ import {
   EvaluationOfGroupInput,
   EvaluationRefInput,
   EvaluationView,
+  type EvaluationViewerRights,
   MessageView,
+  NO_RIGHTS,
   PostCellCommentInput,
   PostMessageInput,
   PrincipleRefInput,
@@ -68,7 +70,10 @@ export class EvaluationService {
    * at once meet on the unique (group, semester) key — or of a past semester (read only, 404 when
    * there is none), with its point table.
    */
-  async open(input: EvaluationOfGroupInput): Promise<EvaluationView> {
+  async open(
+    input: EvaluationOfGroupInput,
+    viewer: EvaluationViewerRights = NO_RIGHTS,
+  ): Promise<EvaluationView> {
     const { groupId, semester: asked } = parseInput(EvaluationOfGroupInput, input)
     const settings = await this.settings.current()
     const semester = asked ?? settings.semester
@@ -88,7 +93,7 @@ export class EvaluationService {
       where: { realmId_groupId_semester: { realmId: this.realmId, groupId, semester } },
     })
     if (!evaluation) throw new NotFoundError('Evaluation', `${groupId} ${semester}`)
-    return this.view(evaluation, settings)
+    return this.view(evaluation, settings, viewer)
   }
 
   // ---- principles (the group's editors only; they follow the point request) ----
@@ -358,6 +363,7 @@ export class EvaluationService {
       report: string
     },
     settings: SemesterSettings,
+    viewer: EvaluationViewerRights,
   ): Promise<EvaluationView> {
     const where = { realmId: this.realmId, evaluationId: evaluation.id }
     const [principles, cells, cards, members] = await Promise.all([
@@ -394,6 +400,7 @@ export class EvaluationService {
       caps: settings.caps,
       principles,
       rows,
+      viewer,
     })
   }
 

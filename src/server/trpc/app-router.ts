@@ -1,3 +1,4 @@
+import { evaluationRouter } from '~/domains/evaluation/evaluation.router'
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
 import { notificationRouter } from '~/domains/notification/notification.router'
@@ -17,6 +18,7 @@ export const appRouter = router({
   accountAccess: accountAccessRouter,
   policy: policyRouter,
   semester: semesterRouter,
+  evaluation: evaluationRouter,
 })
 
 export type AppRouter = typeof appRouter
