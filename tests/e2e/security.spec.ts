@@ -143,7 +143,11 @@ async function record(browser: Browser): Promise<Recording> {
     }
     const members = find(
       'members',
-      (c) => payloadOf(c.url).includes('"groupId"') && c.body.includes('"membershipId"'),
+      // The roster's answer ({ members, hidden }), not the viewer's own membership (also a membershipId).
+      (c) =>
+        payloadOf(c.url).includes('"groupId"') &&
+        c.body.includes('"membershipId"') &&
+        c.body.includes('"hidden"'),
     )
     const recorded: ServerFnCalls = {
       list: find('list', (c) => payloadOf(c.url).includes('"filter"')).url,
