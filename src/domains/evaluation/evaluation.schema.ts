@@ -78,17 +78,16 @@ export const JudgeInput = EvaluationRefInput.extend({
 })
 export type JudgeInput = z.input<typeof JudgeInput>
 
-export const PostMessageInput = EvaluationRefInput.extend({
-  body: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
-})
+/** The text of a message or a cell comment. */
+const Body = z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' })
+
+export const PostMessageInput = EvaluationRefInput.extend({ body: Body })
 export type PostMessageInput = z.input<typeof PostMessageInput>
 
 export const CellRefInput = EvaluationRefInput.extend({ principleId: Id, membershipId: Id })
 export type CellRefInput = z.input<typeof CellRefInput>
 
-export const PostCellCommentInput = CellRefInput.extend({
-  body: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
-})
+export const PostCellCommentInput = CellRefInput.extend({ body: Body })
 export type PostCellCommentInput = z.input<typeof PostCellCommentInput>
 
 // ---- outputs ----

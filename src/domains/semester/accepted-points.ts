@@ -1,8 +1,7 @@
 // Where community points come from: every member's points (after the caps of caps.ts) in every
-// ACCEPTED evaluation of the given semesters. The evaluation tables (issue 6, next step) implement
-// it with a query inside the caller's transaction and bind it to ACCEPTED_POINTS_SOURCE in the hub
-// module in place of NoEvaluationTablesYet.
-import { injectable } from 'tsyringe'
+// ACCEPTED evaluation of the given semesters. The hub binds the evaluation tables' implementation
+// (PrismaAcceptedPointsSource, src/domains/evaluation/evaluation-points.ts, ADR 0015): a query
+// inside the caller's transaction. It replaced a placeholder that answered no rows (ADR 0014).
 import type { Tx } from '~/domains/group/row-locks'
 import type { AcceptedPoints } from './community-points'
 import type { SemesterId } from './semester-id'
@@ -12,15 +11,4 @@ export const ACCEPTED_POINTS_SOURCE = Symbol.for('pek.ACCEPTED_POINTS_SOURCE')
 export interface AcceptedPointsSource {
   /** One row per (user, group, semester) with points, for the given semesters only. */
   acceptedPoints(tx: Tx, semesters: readonly SemesterId[]): Promise<AcceptedPoints[]>
-}
-
-/**
- * The source while no evaluation table exists: there is nothing accepted to read, so it answers
- * no rows and a recomputation stores no community points. Replace the binding, not this class.
- */
-@injectable()
-export class NoEvaluationTablesYet implements AcceptedPointsSource {
-  async acceptedPoints(): Promise<AcceptedPoints[]> {
-    return []
-  }
 }
