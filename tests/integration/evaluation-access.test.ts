@@ -17,6 +17,7 @@ afterAll(t.close)
 type Api = Awaited<ReturnType<typeof callerAs>>
 const serving = ['PENDING', 'NEWBIE', 'ACTIVE'] as const
 
+let resort: number
 let circle: number
 let sibling: number
 let evaluationId: number
@@ -31,7 +32,7 @@ const as = (who: string): Api => {
 }
 
 beforeAll(async () => {
-  const resort = (await createGroup(t.db, 'hub', { purpose: 'RESORT' })).id
+  resort = (await createGroup(t.db, 'hub', { purpose: 'RESORT' })).id
   circle = (await createGroup(t.db, 'hub', { parentId: resort })).id
   sibling = (await createGroup(t.db, 'hub', { parentId: resort })).id
   const member = async (
@@ -112,6 +113,32 @@ describe('reading the evaluation', () => {
       accept: false,
       writeReport: false,
     })
+  })
+})
+
+describe("the reviewers' list", () => {
+  it("all groups' for those who see evaluations anywhere; a resort's subtree for whoever sees the resort's", async () => {
+    for (const who of ['council', 'councilMember']) {
+      const all = await as(who).evaluation.list()
+      expect(all.map((e) => e.evaluationId)).toEqual(
+        expect.arrayContaining([evaluationId, siblingEvaluationId]),
+      )
+    }
+    for (const who of ['resortLeader', 'leader', 'student'])
+      expect([who, await codeOf(as(who).evaluation.list({}))]).toEqual([who, 'FORBIDDEN'])
+    const ofResort = await as('resortLeader').evaluation.listOfResort({ resortId: resort })
+    expect(ofResort.map((e) => e.groupId).sort()).toEqual([circle, sibling].sort())
+    expect(
+      (
+        await as('resortLeader').evaluation.listOfResort({ resortId: resort, pointStatus: 'ACCEPTED' })
+      ).filter((e) => e.groupId === circle),
+    ).toEqual([])
+    for (const who of ['siblingLeader', 'member', 'student'])
+      expect([who, await codeOf(as(who).evaluation.listOfResort({ resortId: resort }))]).toEqual([
+        who,
+        'FORBIDDEN',
+      ])
+    expect(await codeOf(as('anonymous').evaluation.list())).toBe('UNAUTHORIZED')
   })
 })
 

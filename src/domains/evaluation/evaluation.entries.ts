@@ -5,7 +5,7 @@
 // (evaluation:judge) and accepting (evaluation:accept) — and the service checks status × period ×
 // mode (docs/decisions/0015-evaluations.md).
 import { entryPoints, requires } from '~/server/auth/entry-point'
-import { groupTarget } from '~/server/auth/scopes'
+import { ANY_TARGET, groupTarget } from '~/server/auth/scopes'
 import {
   CellRefInput,
   CreatePrincipleInput,
@@ -16,6 +16,8 @@ import {
   PostMessageInput,
   PrincipleRefInput,
   RequestInput,
+  ResortReviewListInput,
+  ReviewListInput,
   SetCellInput,
   SetEntryCardInput,
   SetReportInput,
@@ -36,6 +38,9 @@ export const evaluationEntries = entryPoints('evaluation', {
       'group:owner',
     ],
   }),
+  /** The reviewers' list: every group's (view on anything: the council) or one resort's subtree. */
+  list: requires('evaluation:view', ReviewListInput, () => ANY_TARGET),
+  listOfResort: requires('evaluation:view', ResortReviewListInput, (i) => groupTarget(i.resortId)),
   messages: requires('evaluation:view', EvaluationRefInput, onGroup),
   postMessage: requires('evaluation:view', PostMessageInput, onGroup),
   cellComments: requires('evaluation:view', CellRefInput, onGroup),

@@ -4,6 +4,7 @@ import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
 import { evaluationEntries as entries } from './evaluation.entries'
 import { EvaluationService } from './evaluation.service'
+import { EvaluationListService } from './evaluation-list.service'
 import { EvaluationStatusService } from './evaluation-status.service'
 import { evaluationViewerRights } from './viewer-rights'
 
@@ -12,6 +13,14 @@ export const getEvaluation = createServerFn({ method: 'GET' })
   .handler(({ data, context }) =>
     context.services.resolve(EvaluationService).open(data, evaluationViewerRights(context.granted)),
   )
+
+export const listEvaluations = createServerFn({ method: 'GET' })
+  .middleware([authGuard(entries.list)])
+  .handler(({ data, context }) => context.services.resolve(EvaluationListService).all(data))
+
+export const listResortEvaluations = createServerFn({ method: 'GET' })
+  .middleware([authGuard(entries.listOfResort)])
+  .handler(({ data, context }) => context.services.resolve(EvaluationListService).ofResort(data))
 
 export const getEvaluationMessages = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.messages)])

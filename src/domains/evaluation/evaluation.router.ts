@@ -2,6 +2,7 @@
 import { guardedProcedure, router } from '~/server/trpc/init'
 import { evaluationEntries as entries } from './evaluation.entries'
 import { EvaluationService } from './evaluation.service'
+import { EvaluationListService } from './evaluation-list.service'
 import { EvaluationStatusService } from './evaluation-status.service'
 import { evaluationViewerRights } from './viewer-rights'
 
@@ -11,6 +12,12 @@ const statuses = EvaluationStatusService
 export const evaluationRouter = router({
   get: guardedProcedure(entries.get).query(({ input, ctx }) =>
     ctx.services.resolve(content).open(input, evaluationViewerRights(ctx.granted)),
+  ),
+  list: guardedProcedure(entries.list).query(({ input, ctx }) =>
+    ctx.services.resolve(EvaluationListService).all(input),
+  ),
+  listOfResort: guardedProcedure(entries.listOfResort).query(({ input, ctx }) =>
+    ctx.services.resolve(EvaluationListService).ofResort(input),
   ),
   messages: guardedProcedure(entries.messages).query(({ input, ctx }) =>
     ctx.services.resolve(content).messages(input),

@@ -90,6 +90,18 @@ export type CellRefInput = z.input<typeof CellRefInput>
 export const PostCellCommentInput = CellRefInput.extend({ body: Body })
 export type PostCellCommentInput = z.input<typeof PostCellCommentInput>
 
+/** The reviewers' list: the current semester's evaluations, optionally by status. */
+const ReviewFilter = z.object({
+  pointStatus: RequestStatusSchema.optional(),
+  entryStatus: RequestStatusSchema.optional(),
+})
+export const ReviewListInput = ReviewFilter.default({})
+export type ReviewListInput = z.input<typeof ReviewListInput>
+
+/** … of the groups below one resort (its whole subtree). */
+export const ResortReviewListInput = ReviewFilter.extend({ resortId: Id })
+export type ResortReviewListInput = z.input<typeof ResortReviewListInput>
+
 // ---- outputs ----
 
 export const PrincipleView = z.object({
@@ -184,3 +196,15 @@ export const MessageView = z.object({
   author: z.object({ id: z.number(), name: z.string() }).nullable(),
 })
 export type MessageView = z.infer<typeof MessageView>
+
+export const ReviewListItem = z.object({
+  evaluationId: z.number(),
+  groupId: z.number(),
+  groupName: z.string(),
+  parentId: z.number().nullable(),
+  pointStatus: RequestStatusSchema,
+  entryStatus: RequestStatusSchema,
+  pointSubmittedAt: z.date().nullable(),
+  entrySubmittedAt: z.date().nullable(),
+})
+export type ReviewListItem = z.infer<typeof ReviewListItem>

@@ -5,6 +5,7 @@ import { type DependencyContainer, Lifecycle } from 'tsyringe'
 import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
 import { EvaluationService } from '~/domains/evaluation/evaluation.service'
+import { EvaluationListService } from '~/domains/evaluation/evaluation-list.service'
 import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-points'
 import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
 import { GroupService } from '~/domains/group/group.service'
@@ -70,6 +71,7 @@ export const SERVICES: readonly Constructor<object>[] = [
   PrismaAcceptedPointsSource,
   EvaluationService,
   EvaluationStatusService,
+  EvaluationListService,
 ]
 
 export interface HubModuleOptions {
