@@ -313,6 +313,31 @@ describe('the point table', () => {
 })
 
 describe('two editors writing cells at once', () => {
+  it('lowering a maximum while a value above it is written: exactly one lands, never a value above the maximum', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { ref, work } = await freshEvaluation()
+      const [write, lower] = await Promise.allSettled([
+        evaluations(leaderId).setCell(
+          { ...ref, principleId: work, membershipId: members[0] as number, value: 35, expected: 0 },
+          'group',
+        ),
+        evaluations(leaderId).updatePrinciple({
+          ...ref,
+          principleId: work,
+          name: 'Munka',
+          category: 'WORK',
+          maxPoints: 20,
+        }),
+      ])
+      expect([write.status, lower.status].filter((s) => s === 'fulfilled')).toHaveLength(1)
+      for (const r of [write, lower])
+        if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ValidationError)
+      const principle = await t.db.principle.findFirstOrThrow({ where: { realmId: REALM, id: work } })
+      const cells = await t.db.pointCell.findMany({ where: { realmId: REALM, principleId: work } })
+      expect(cells.every((c) => c.value <= principle.maxPoints)).toBe(true)
+    }
+  })
+
   it('of two writes from the same value one lands and the other is told the current value', async () => {
     const { ref, work } = await freshEvaluation()
     const cell = { ...ref, principleId: work, membershipId: members[1] as number, expected: 0 }

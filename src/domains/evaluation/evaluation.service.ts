@@ -121,7 +121,7 @@ export class EvaluationService {
   async updatePrinciple(input: UpdatePrincipleInput): Promise<PrincipleView> {
     const { groupId, evaluationId, principleId, ...fields } = parseInput(UpdatePrincipleInput, input)
     return this.edit({ groupId, evaluationId }, 'points', 'group', async (tx, ev) => {
-      await this.principle(tx, ev.id, principleId)
+      await this.principle(tx, ev.id, principleId, 'update')
       const above = await tx.pointCell.count({
         where: { realmId: this.realmId, principleId, value: { gt: fields.maxPoints } },
       })
@@ -138,7 +138,7 @@ export class EvaluationService {
   async deletePrinciple(input: PrincipleRefInput): Promise<{ deleted: number }> {
     const { groupId, evaluationId, principleId } = parseInput(PrincipleRefInput, input)
     return this.edit({ groupId, evaluationId }, 'points', 'group', async (tx, ev) => {
-      await this.principle(tx, ev.id, principleId)
+      await this.principle(tx, ev.id, principleId, 'update')
       await tx.principle.delete({ where: { id_realmId: { id: principleId, realmId: this.realmId } } })
       return { deleted: principleId }
     })
@@ -336,11 +336,28 @@ export class EvaluationService {
     })
   }
 
-  private async principle(tx: Tx, evaluationId: number, principleId: number) {
-    const principle = await tx.principle.findFirst({
-      where: { realmId: this.realmId, id: principleId, evaluationId },
-      select: { id: true, maxPoints: true },
-    })
+  /**
+   * The evaluation's principle, locked until the transaction ends (a 404 when there is none): `share`
+   * for a cell write, which must not meet a lowered maximum or a deleted principle half-way;
+   * `update` to change or delete it, after the cell writes under way.
+   */
+  private async principle(
+    tx: Tx,
+    evaluationId: number,
+    principleId: number,
+    lock: 'share' | 'update' = 'share',
+  ) {
+    const rows =
+      lock === 'update'
+        ? await tx.$queryRaw<{ id: number; maxPoints: number }[]>`
+            SELECT "id", "maxPoints" FROM "Principle"
+            WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
+            FOR UPDATE`
+        : await tx.$queryRaw<{ id: number; maxPoints: number }[]>`
+            SELECT "id", "maxPoints" FROM "Principle"
+            WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
+            FOR SHARE`
+    const principle = rows[0]
     if (!principle) throw new NotFoundError('Principle', principleId)
     return principle
   }
