@@ -1,6 +1,7 @@
 // Every guarded entry point of the app, by domain: the one list the guard declarations come from.
 // A server function or tRPC procedure can only be guarded with an entry from here, and
 // tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
+import { entryReviewEntries } from './evaluation/entry-review.entries'
 import { evaluationEntries } from './evaluation/evaluation.entries'
 import { groupEntries } from './group/group.entries'
 import { membershipEntries } from './membership/membership.entries'
@@ -19,6 +20,7 @@ export const ENTRY_POINTS = [
   searchEntries,
   semesterEntries,
   evaluationEntries,
+  entryReviewEntries,
   accountAccessEntries,
   userEntries,
 ].flatMap((domain) => Object.values(domain))

@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
-import { NotFoundError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
 import {
   ReviewListItem as Item,
@@ -11,6 +10,7 @@ import {
   ReviewListInput,
   type ReviewListItem,
 } from './evaluation.schema'
+import { resortSubtree } from './resort-subtree'
 
 /**
  * The reviewers' list (PRODUCT.md, "Judgement"): the current semester's evaluations, filtered by
@@ -32,20 +32,7 @@ export class EvaluationListService {
 
   async ofResort(input: ResortReviewListInput): Promise<ReviewListItem[]> {
     const { resortId, ...filter } = parseInput(ResortReviewListInput, input)
-    const groups = await this.db.group.findMany({
-      where: { realmId: this.realmId },
-      select: { id: true, parentId: true },
-    })
-    if (!groups.some((g) => g.id === resortId)) throw new NotFoundError('Group', resortId)
-    // The resort's subtree, from the parent links (a tree: no cycles, ADR 0013).
-    const below = new Set<number>()
-    let frontier = [resortId]
-    while (frontier.length > 0) {
-      const next = groups.filter((g) => g.parentId !== null && frontier.includes(g.parentId)).map((g) => g.id)
-      for (const id of next) below.add(id)
-      frontier = next
-    }
-    return this.list(filter, [...below])
+    return this.list(filter, await resortSubtree(this.db, this.realmId, resortId))
   }
 
   private async list(

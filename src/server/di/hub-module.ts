@@ -4,6 +4,7 @@ import 'reflect-metadata'
 import { type DependencyContainer, Lifecycle } from 'tsyringe'
 import type { constructor as Constructor } from 'tsyringe/dist/typings/types'
 import type { AppConfig } from '#config'
+import { EntryReviewService } from '~/domains/evaluation/entry-review.service'
 import { EvaluationService } from '~/domains/evaluation/evaluation.service'
 import { EvaluationListService } from '~/domains/evaluation/evaluation-list.service'
 import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-points'
@@ -72,6 +73,7 @@ export const SERVICES: readonly Constructor<object>[] = [
   EvaluationService,
   EvaluationStatusService,
   EvaluationListService,
+  EntryReviewService,
 ]
 
 export interface HubModuleOptions {

@@ -1,3 +1,4 @@
+import { entryReviewRouter } from '~/domains/evaluation/entry-review.router'
 import { evaluationRouter } from '~/domains/evaluation/evaluation.router'
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
@@ -19,6 +20,7 @@ export const appRouter = router({
   policy: policyRouter,
   semester: semesterRouter,
   evaluation: evaluationRouter,
+  entryReview: entryReviewRouter,
 })
 
 export type AppRouter = typeof appRouter
