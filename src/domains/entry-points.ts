@@ -3,6 +3,7 @@
 // tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
 import { entryReviewEntries } from './evaluation/entry-review.entries'
 import { evaluationEntries } from './evaluation/evaluation.entries'
+import { historyEntries } from './evaluation/history.entries'
 import { groupEntries } from './group/group.entries'
 import { membershipEntries } from './membership/membership.entries'
 import { notificationEntries } from './notification/notification.entries'
@@ -21,6 +22,7 @@ export const ENTRY_POINTS = [
   semesterEntries,
   evaluationEntries,
   entryReviewEntries,
+  historyEntries,
   accountAccessEntries,
   userEntries,
 ].flatMap((domain) => Object.values(domain))

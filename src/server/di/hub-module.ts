@@ -9,6 +9,7 @@ import { EvaluationService } from '~/domains/evaluation/evaluation.service'
 import { EvaluationListService } from '~/domains/evaluation/evaluation-list.service'
 import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-points'
 import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
+import { EvaluationHistoryService } from '~/domains/evaluation/history.service'
 import { GroupService } from '~/domains/group/group.service'
 import { GroupManagementService } from '~/domains/group/group-management.service'
 import { MemberPostService } from '~/domains/membership/member-post.service'
@@ -74,6 +75,7 @@ export const SERVICES: readonly Constructor<object>[] = [
   EvaluationStatusService,
   EvaluationListService,
   EntryReviewService,
+  EvaluationHistoryService,
 ]
 
 export interface HubModuleOptions {

@@ -1,5 +1,6 @@
 import { entryReviewRouter } from '~/domains/evaluation/entry-review.router'
 import { evaluationRouter } from '~/domains/evaluation/evaluation.router'
+import { historyRouter } from '~/domains/evaluation/history.router'
 import { groupRouter } from '~/domains/group/group.router'
 import { membershipRouter } from '~/domains/membership/membership.router'
 import { notificationRouter } from '~/domains/notification/notification.router'
@@ -21,6 +22,7 @@ export const appRouter = router({
   semester: semesterRouter,
   evaluation: evaluationRouter,
   entryReview: entryReviewRouter,
+  history: historyRouter,
 })
 
 export type AppRouter = typeof appRouter
