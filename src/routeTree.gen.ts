@@ -29,6 +29,9 @@ import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/
 import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
 import { Route as AdminPoliciesCheckRouteImport } from './routes/admin/policies/check'
 import { Route as AdminPoliciesUserRouteImport } from './routes/admin/policies/user'
+import { Route as ApiExportsActiveUsersRouteImport } from './routes/api/exports/active-users'
+import { Route as ApiExportsColoredCardsRouteImport } from './routes/api/exports/colored-cards'
+import { Route as ApiExportsCommunityPointsRouteImport } from './routes/api/exports/community-points'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdEditRouteImport } from './routes/groups/$groupId/edit'
 import { Route as GroupsGroupIdNewRouteImport } from './routes/groups/$groupId/new'
@@ -137,6 +140,22 @@ const AdminPoliciesUserRoute = AdminPoliciesUserRouteImport.update({
   path: '/admin/policies/user',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ApiExportsActiveUsersRoute = ApiExportsActiveUsersRouteImport.update({
+  id: '/api/exports/active-users',
+  path: '/api/exports/active-users',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ApiExportsColoredCardsRoute = ApiExportsColoredCardsRouteImport.update({
+  id: '/api/exports/colored-cards',
+  path: '/api/exports/colored-cards',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ApiExportsCommunityPointsRoute =
+  ApiExportsCommunityPointsRouteImport.update({
+    id: '/api/exports/community-points',
+    path: '/api/exports/community-points',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const GroupsGroupIdIndexRoute = GroupsGroupIdIndexRouteImport.update({
   id: '/groups/$groupId/',
   path: '/groups/$groupId/',
@@ -193,6 +212,9 @@ export interface FileRoutesByFullPath {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/api/exports/active-users': typeof ApiExportsActiveUsersRoute
+  '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
+  '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
@@ -222,6 +244,9 @@ export interface FileRoutesByTo {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/api/exports/active-users': typeof ApiExportsActiveUsersRoute
+  '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
+  '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
@@ -252,6 +277,9 @@ export interface FileRoutesById {
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
+  '/api/exports/active-users': typeof ApiExportsActiveUsersRoute
+  '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
+  '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
@@ -283,6 +311,9 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/api/exports/active-users'
+    | '/api/exports/colored-cards'
+    | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
@@ -312,6 +343,9 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/api/exports/active-users'
+    | '/api/exports/colored-cards'
+    | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
@@ -341,6 +375,9 @@ export interface FileRouteTypes {
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
+    | '/api/exports/active-users'
+    | '/api/exports/colored-cards'
+    | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
@@ -371,6 +408,9 @@ export interface RootRouteChildren {
   AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
   AdminPoliciesCheckRoute: typeof AdminPoliciesCheckRoute
   AdminPoliciesUserRoute: typeof AdminPoliciesUserRoute
+  ApiExportsActiveUsersRoute: typeof ApiExportsActiveUsersRoute
+  ApiExportsColoredCardsRoute: typeof ApiExportsColoredCardsRoute
+  ApiExportsCommunityPointsRoute: typeof ApiExportsCommunityPointsRoute
   GroupsGroupIdEditRoute: typeof GroupsGroupIdEditRoute
   GroupsGroupIdNewRoute: typeof GroupsGroupIdNewRoute
   GroupsGroupIdPostsRoute: typeof GroupsGroupIdPostsRoute
@@ -523,6 +563,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AdminPoliciesUserRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/api/exports/active-users': {
+      id: '/api/exports/active-users'
+      path: '/api/exports/active-users'
+      fullPath: '/api/exports/active-users'
+      preLoaderRoute: typeof ApiExportsActiveUsersRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/api/exports/colored-cards': {
+      id: '/api/exports/colored-cards'
+      path: '/api/exports/colored-cards'
+      fullPath: '/api/exports/colored-cards'
+      preLoaderRoute: typeof ApiExportsColoredCardsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/api/exports/community-points': {
+      id: '/api/exports/community-points'
+      path: '/api/exports/community-points'
+      fullPath: '/api/exports/community-points'
+      preLoaderRoute: typeof ApiExportsCommunityPointsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/groups/$groupId/': {
       id: '/groups/$groupId/'
       path: '/groups/$groupId'
@@ -595,6 +656,9 @@ const rootRouteChildren: RootRouteChildren = {
   AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,
   AdminPoliciesCheckRoute: AdminPoliciesCheckRoute,
   AdminPoliciesUserRoute: AdminPoliciesUserRoute,
+  ApiExportsActiveUsersRoute: ApiExportsActiveUsersRoute,
+  ApiExportsColoredCardsRoute: ApiExportsColoredCardsRoute,
+  ApiExportsCommunityPointsRoute: ApiExportsCommunityPointsRoute,
   GroupsGroupIdEditRoute: GroupsGroupIdEditRoute,
   GroupsGroupIdNewRoute: GroupsGroupIdNewRoute,
   GroupsGroupIdPostsRoute: GroupsGroupIdPostsRoute,

@@ -3,6 +3,7 @@
 // tests/unit/entry-points.test.ts fails on any that is not (docs/decisions/0012).
 import { entryReviewEntries } from './evaluation/entry-review.entries'
 import { evaluationEntries } from './evaluation/evaluation.entries'
+import { exportEntries } from './evaluation/exports.entries'
 import { historyEntries } from './evaluation/history.entries'
 import { groupEntries } from './group/group.entries'
 import { membershipEntries } from './membership/membership.entries'
@@ -23,6 +24,7 @@ export const ENTRY_POINTS = [
   evaluationEntries,
   entryReviewEntries,
   historyEntries,
+  exportEntries,
   accountAccessEntries,
   userEntries,
 ].flatMap((domain) => Object.values(domain))

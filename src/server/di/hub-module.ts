@@ -9,6 +9,7 @@ import { EvaluationService } from '~/domains/evaluation/evaluation.service'
 import { EvaluationListService } from '~/domains/evaluation/evaluation-list.service'
 import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-points'
 import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
+import { ExportService } from '~/domains/evaluation/exports.service'
 import { EvaluationHistoryService } from '~/domains/evaluation/history.service'
 import { GroupService } from '~/domains/group/group.service'
 import { GroupManagementService } from '~/domains/group/group-management.service'
@@ -76,6 +77,7 @@ export const SERVICES: readonly Constructor<object>[] = [
   EvaluationListService,
   EntryReviewService,
   EvaluationHistoryService,
+  ExportService,
 ]
 
 export interface HubModuleOptions {
