@@ -1,17 +1,28 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { useT } from '~/i18n'
-import { Badge, Button, cx, EmptyState, Spinner, Table, TBody, Td, THead, Th, Tr } from '~/ui'
+import {
+  Badge,
+  type CellSave,
+  CellSaveAction,
+  CellSaveAnnouncer,
+  CellSaveMark,
+  cx,
+  EmptyState,
+  Table,
+  TBody,
+  Td,
+  THead,
+  Th,
+  Tr,
+  useCellSaves,
+} from '~/ui'
 import type { PostGrid as PostGridData } from '../member-post.schema'
 import { setPost } from '../membership.functions'
 import type { GroupPostType } from '../post-type.schema'
 import { postRefusal, usePostName } from './PostText'
 
-/** A cell's last save: in flight, stored, refused by the server (reverted), or failed (retry). */
-type CellState =
-  | { kind: 'saving'; held: boolean }
-  | { kind: 'saved' }
-  | { kind: 'refused'; message: string }
-  | { kind: 'failed'; held: boolean }
+/** A box's last save (the shared cycle of per-cell grids); the wanted value is whether it is held. */
+type CellState = CellSave<boolean>
 
 const cellKey = (membershipId: number, postTypeId: number) => `${membershipId}:${postTypeId}`
 
@@ -27,53 +38,47 @@ export function PostGrid({ groupId, grid }: { groupId: number; grid: PostGridDat
   const [held, setHeld] = useState(
     () => new Map(grid.members.map((m) => [m.membershipId, new Set(m.postTypeIds)])),
   )
-  const [cells, setCells] = useState(new Map<string, CellState>())
-  const [announcement, setAnnouncement] = useState('')
-  // The latest send per cell: an older answer arriving late must not overwrite a newer one.
-  const latest = useRef(new Map<string, number>())
+  const {
+    states: cells,
+    set: setCell,
+    begin,
+    announcement,
+    announce: setAnnouncement,
+  } = useCellSaves<boolean>()
 
   if (grid.members.length === 0) return <EmptyState title={t('postAdmin.grid.noMembers')} headingLevel={3} />
 
-  const setCell = (key: string, state: CellState | null) =>
-    setCells((current) => {
-      const next = new Map(current)
-      if (state) next.set(key, state)
-      else next.delete(key)
-      return next
-    })
   const setHolds = (membershipId: number, update: (ids: Set<number>) => Set<number>) =>
     setHeld((current) => new Map(current).set(membershipId, update(new Set(current.get(membershipId)))))
 
   async function save(member: PostGridData['members'][number], type: GroupPostType, wanted: boolean) {
     const key = cellKey(member.membershipId, type.id)
     const label = t('postAdmin.grid.cell', { member: member.displayName, post: name(type) })
-    const attempt = (latest.current.get(key) ?? 0) + 1
-    latest.current.set(key, attempt)
     const toggle = (on: boolean) => (ids: Set<number>) => {
       if (on) ids.add(type.id)
       else ids.delete(type.id)
       return ids
     }
     setHolds(member.membershipId, toggle(wanted))
-    setCell(key, { kind: 'saving', held: wanted })
+    const newest = begin(key, wanted)
     try {
       const row = await setPost({
         data: { groupId, membershipId: member.membershipId, postTypeId: type.id, held: wanted },
       })
-      if (latest.current.get(key) !== attempt) return
+      if (!newest()) return
       // The server's row is the truth for the whole member (e.g. a post given elsewhere meanwhile).
       setHolds(member.membershipId, () => new Set(row.postTypeIds))
       setCell(key, { kind: 'saved' })
       setAnnouncement(t('postAdmin.grid.announceSaved', { cell: label }))
     } catch (error) {
-      if (latest.current.get(key) !== attempt) return
+      if (!newest()) return
       setHolds(member.membershipId, toggle(!wanted))
       const refusal = postRefusal(t, error)
       if (refusal) {
         setCell(key, { kind: 'refused', message: refusal })
         setAnnouncement(t('postAdmin.grid.announceRefused', { cell: label, reason: refusal }))
       } else {
-        setCell(key, { kind: 'failed', held: wanted })
+        setCell(key, { kind: 'failed', wanted })
         setAnnouncement(t('postAdmin.grid.announceFailed', { cell: label }))
       }
     }
@@ -125,10 +130,7 @@ export function PostGrid({ groupId, grid }: { groupId: number; grid: PostGridDat
           ))}
         </TBody>
       </Table>
-      {/* One polite region for every cell: each save's outcome is read out once, without moving focus. */}
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
+      <CellSaveAnnouncer announcement={announcement} />
     </>
   )
 }
@@ -177,7 +179,14 @@ function PostCell({
             <span className="sr-only">{label}</span>
           </label>
           <span id={statusId} className="inline-flex min-w-4 items-center">
-            <CellStatus state={state} />
+            <CellSaveMark
+              state={state}
+              labels={{
+                saving: t('postAdmin.grid.saving'),
+                saved: t('postAdmin.grid.saved'),
+                failed: t('postAdmin.grid.failed'),
+              }}
+            />
           </span>
         </div>
         {state?.kind === 'refused' && (
@@ -186,52 +195,14 @@ function PostCell({
           </p>
         )}
         {state?.kind === 'failed' && (
-          <Button
-            size="sm"
-            variant="secondary"
-            className="min-h-7 px-2 text-xs"
-            aria-label={t('postAdmin.grid.retryLabel', { cell: label })}
-            onClick={() => onChange(state.held)}
+          <CellSaveAction
+            label={t('postAdmin.grid.retryLabel', { cell: label })}
+            onClick={() => onChange(state.wanted)}
           >
             {t('postAdmin.grid.retry')}
-          </Button>
+          </CellSaveAction>
         )}
       </div>
     </Td>
   )
-}
-
-/** The small mark beside a box (none for a refusal: its message shows below); its text describes the box. */
-function CellStatus({ state }: { state: CellState | undefined }) {
-  const t = useT()
-  switch (state?.kind) {
-    case 'saving':
-      return <Spinner size="sm" className="text-brand-700" label={t('postAdmin.grid.saving')} />
-    case 'saved':
-      return (
-        <span className="inline-flex items-center text-green-800" title={t('postAdmin.grid.saved')}>
-          <svg className="size-4" viewBox="0 0 16 16" fill="none" aria-hidden="true">
-            <path
-              d="m3.5 8.5 3 3 6-7"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-          <span className="sr-only">{t('postAdmin.grid.saved')}</span>
-        </span>
-      )
-    case 'failed':
-      return (
-        <span className="inline-flex items-center text-red-800" title={t('postAdmin.grid.failed')}>
-          <svg className="size-4" viewBox="0 0 16 16" fill="none" aria-hidden="true">
-            <path d="M8 4v5M8 11.5h.01" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-          <span className="sr-only">{t('postAdmin.grid.failed')}</span>
-        </span>
-      )
-    default:
-      return null
-  }
 }
