@@ -34,6 +34,7 @@ import { Route as ApiExportsColoredCardsRouteImport } from './routes/api/exports
 import { Route as ApiExportsCommunityPointsRouteImport } from './routes/api/exports/community-points'
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdEditRouteImport } from './routes/groups/$groupId/edit'
+import { Route as GroupsGroupIdEvaluationRouteImport } from './routes/groups/$groupId/evaluation'
 import { Route as GroupsGroupIdNewRouteImport } from './routes/groups/$groupId/new'
 import { Route as GroupsGroupIdPostsRouteImport } from './routes/groups/$groupId/posts'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
@@ -166,6 +167,11 @@ const GroupsGroupIdEditRoute = GroupsGroupIdEditRouteImport.update({
   path: '/groups/$groupId/edit',
   getParentRoute: () => rootRouteImport,
 } as any)
+const GroupsGroupIdEvaluationRoute = GroupsGroupIdEvaluationRouteImport.update({
+  id: '/groups/$groupId/evaluation',
+  path: '/groups/$groupId/evaluation',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const GroupsGroupIdNewRoute = GroupsGroupIdNewRouteImport.update({
   id: '/groups/$groupId/new',
   path: '/groups/$groupId/new',
@@ -216,6 +222,7 @@ export interface FileRoutesByFullPath {
   '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -248,6 +255,7 @@ export interface FileRoutesByTo {
   '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -281,6 +289,7 @@ export interface FileRoutesById {
   '/api/exports/colored-cards': typeof ApiExportsColoredCardsRoute
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
+  '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -315,6 +324,7 @@ export interface FileRouteTypes {
     | '/api/exports/colored-cards'
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
+    | '/groups/$groupId/evaluation'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -347,6 +357,7 @@ export interface FileRouteTypes {
     | '/api/exports/colored-cards'
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
+    | '/groups/$groupId/evaluation'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -379,6 +390,7 @@ export interface FileRouteTypes {
     | '/api/exports/colored-cards'
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
+    | '/groups/$groupId/evaluation'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -412,6 +424,7 @@ export interface RootRouteChildren {
   ApiExportsColoredCardsRoute: typeof ApiExportsColoredCardsRoute
   ApiExportsCommunityPointsRoute: typeof ApiExportsCommunityPointsRoute
   GroupsGroupIdEditRoute: typeof GroupsGroupIdEditRoute
+  GroupsGroupIdEvaluationRoute: typeof GroupsGroupIdEvaluationRoute
   GroupsGroupIdNewRoute: typeof GroupsGroupIdNewRoute
   GroupsGroupIdPostsRoute: typeof GroupsGroupIdPostsRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
@@ -598,6 +611,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsGroupIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/groups/$groupId/evaluation': {
+      id: '/groups/$groupId/evaluation'
+      path: '/groups/$groupId/evaluation'
+      fullPath: '/groups/$groupId/evaluation'
+      preLoaderRoute: typeof GroupsGroupIdEvaluationRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/groups/$groupId/new': {
       id: '/groups/$groupId/new'
       path: '/groups/$groupId/new'
@@ -660,6 +680,7 @@ const rootRouteChildren: RootRouteChildren = {
   ApiExportsColoredCardsRoute: ApiExportsColoredCardsRoute,
   ApiExportsCommunityPointsRoute: ApiExportsCommunityPointsRoute,
   GroupsGroupIdEditRoute: GroupsGroupIdEditRoute,
+  GroupsGroupIdEvaluationRoute: GroupsGroupIdEvaluationRoute,
   GroupsGroupIdNewRoute: GroupsGroupIdNewRoute,
   GroupsGroupIdPostsRoute: GroupsGroupIdPostsRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,

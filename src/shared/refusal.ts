@@ -12,6 +12,16 @@ const REASONS = [
   'active-children',
   'shared',
   'in-use',
+  // the evaluation's rules (src/domains/evaluation/edit-rules.ts)
+  'period',
+  'status',
+  'accepted',
+  'not-current-semester',
+  'not-eligible',
+  'principles-exist',
+  'justification-missing',
+  'unchanged',
+  'cell-changed',
 ] as const
 
 /** The message key of the rule that refused `error`, or null when it named none the UI knows. */
