@@ -2,12 +2,9 @@
 // itself): who may recommend, finalize and list (entry:review on the group for a resort leader,
 // on anything for the council), in which period and entry request status, recommendations kept per
 // reviewer under concurrency, and the list's filters and counts per effective type.
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Period } from '~/domains/semester/semester.schema'
-import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import type { EntryType, RequestStatus } from '~/generated/prisma/enums'
-import type { PublicError } from '~/shared/public-error'
 import {
   createGroup,
   createMember,
@@ -17,7 +14,8 @@ import {
 } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { grantScopes, ROOT_POLICY } from '../support/policies'
-import { callerAs } from '../support/trpc'
+import { setRealmPeriod } from '../support/semesters'
+import { callerAs, outcomeOf as outcome } from '../support/trpc'
 
 const stamp = Date.now().toString(36)
 const REALM = `entry-review-${stamp}`
@@ -38,21 +36,7 @@ let outsideEvaluationId: number
 /** The circle's members by their card: KB, ÁB, a KDO row, and no row at all. */
 const m = { kb: 0, ab: 0, kdo: 0, none: 0, outsideKb: 0 }
 
-/** The reason of a 409, or the tRPC code of another failure, or 'OK'. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call
-    return 'OK'
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error
-    return error.code === 'CONFLICT' ? ((error.cause as PublicError).reason ?? 'CONFLICT') : error.code
-  }
-}
-
-async function setPeriod(period: Period, semester = CURRENT) {
-  await t.app.resolve(SemesterSettingsService).current()
-  await t.db.semesterSettings.update({ where: { realmId: REALM }, data: { semester, period } })
-}
+const setPeriod = (period: Period, semester = CURRENT) => setRealmPeriod(t, period, semester)
 async function setEntryStatus(id: number, entryStatus: RequestStatus) {
   await t.db.evaluation.update({ where: { id_realmId: { id, realmId: REALM } }, data: { entryStatus } })
 }

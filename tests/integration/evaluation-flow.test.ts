@@ -3,10 +3,8 @@
 // and submits in SUBMISSION, the reviewer corrects and rejects in REVIEW, the council accepts, and
 // the switch to QUIET turns the accepted points into community points. The paired entries (edit as
 // the group's editor / as a reviewer, judge / accept) reach the same rules with their own modes.
-import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Period } from '~/domains/semester/semester.schema'
-import type { PublicError } from '~/shared/public-error'
 import {
   createGroup,
   createMember,
@@ -16,7 +14,7 @@ import {
 } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { grantScopes, ROOT_POLICY } from '../support/policies'
-import { callerAs, codeOf } from '../support/trpc'
+import { callerAs, codeOf, outcomeOf as outcome } from '../support/trpc'
 
 const stamp = Date.now().toString(36)
 const REALM = `eval-flow-${stamp}`
@@ -34,17 +32,6 @@ let members: number[]
 
 async function setPeriod(period: Period) {
   await council.semester.setCurrent({ semester: '2026-2027/1', period })
-}
-
-/** The reason of a 409, or the tRPC code of another failure, or 'OK'. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call
-    return 'OK'
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error
-    return error.code === 'CONFLICT' ? ((error.cause as PublicError).reason ?? 'CONFLICT') : error.code
-  }
 }
 
 beforeAll(async () => {

@@ -8,7 +8,6 @@ import { csvField, csvResponse, toCsv } from '~/domains/evaluation/csv'
 import { exportEntries } from '~/domains/evaluation/exports.entries'
 import { ExportService } from '~/domains/evaluation/exports.service'
 import type { Period } from '~/domains/semester/semester.schema'
-import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import { decide } from '~/server/auth/access'
 import { ANONYMOUS } from '~/server/auth/actor'
 import { ForbiddenError, InvalidStateError, UnauthenticatedError, ValidationError } from '~/server/errors'
@@ -21,6 +20,7 @@ import {
 } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { grantScopes, ROOT_POLICY } from '../support/policies'
+import { setRealmPeriod } from '../support/semesters'
 
 const stamp = Date.now().toString(36)
 const REALM = `exports-${stamp}`
@@ -64,10 +64,7 @@ function parseCsv(text: string): string[][] {
   return records
 }
 
-async function setPeriod(period: Period, semester = CURRENT) {
-  await t.app.resolve(SemesterSettingsService).current()
-  await t.db.semesterSettings.update({ where: { realmId: REALM }, data: { semester, period } })
-}
+const setPeriod = (period: Period) => setRealmPeriod(t, period, CURRENT)
 
 let tricky: { id: number }
 let plain: { id: number }

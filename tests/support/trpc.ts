@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
+import type { PublicError } from '~/shared/public-error'
 import { createUser } from '../factories/records'
 import type { TestApp } from './app'
 import { grantPolicy, PEK_ADMIN } from './policies'
@@ -28,4 +29,15 @@ export async function codeOf(call: Promise<unknown>): Promise<string> {
     throw error
   }
   return 'OK'
+}
+
+/** The `reason` of a 409, the tRPC code of another failure, or 'OK': a rule's refusal in one line. */
+export async function outcomeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call
+    return 'OK'
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error
+    return error.code === 'CONFLICT' ? ((error.cause as PublicError).reason ?? 'CONFLICT') : error.code
+  }
 }
