@@ -65,7 +65,9 @@ beforeAll(async () => {
 describe('the group page', () => {
   it('tells each viewer what they may do there, as the guard decided', async () => {
     const asLeader = await leader.group.get({ groupId: circle })
+    expect((await student.group.get({ groupId: circle })).viewer.viewEvaluation).toBe(false)
     expect(asLeader.viewer).toMatchObject({
+      viewEvaluation: true,
       memberAdmin: true,
       roleAdmin: true,
       owner: true,

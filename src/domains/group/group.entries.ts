@@ -23,6 +23,7 @@ export const groupEntries = entryPoints('group', {
       'group:owner',
       'group:create-subgroup',
       'group:apply',
+      'evaluation:view',
     ],
   }),
   createTopLevel: requires('group:create-toplevel', CreateTopLevelGroupInput),

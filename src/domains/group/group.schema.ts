@@ -76,6 +76,7 @@ export const GroupViewerRights = z.object({
   owner: z.boolean(),
   createSubgroup: z.boolean(),
   apply: z.boolean(),
+  viewEvaluation: z.boolean(),
 })
 export type GroupViewerRights = z.infer<typeof GroupViewerRights>
 

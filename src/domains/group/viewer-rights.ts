@@ -10,5 +10,6 @@ export function viewerRights(granted: ReadonlySet<Scope>): GroupViewerRights {
     owner: granted.has('group:owner'),
     createSubgroup: granted.has('group:create-subgroup'),
     apply: granted.has('group:apply'),
+    viewEvaluation: granted.has('evaluation:view'),
   }
 }

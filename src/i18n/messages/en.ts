@@ -424,6 +424,7 @@ export const en: Messages = {
       edit: 'Edit details',
       newSubgroup: 'New subgroup',
       posts: 'Posts',
+      evaluation: 'Evaluation',
     },
     form: {
       name: 'Name',

@@ -425,6 +425,7 @@ export const hu = {
       edit: 'Adatok szerkesztése',
       newSubgroup: 'Új alkör',
       posts: 'Posztok',
+      evaluation: 'Értékelés',
     },
     form: {
       name: 'Név',

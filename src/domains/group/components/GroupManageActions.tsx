@@ -30,6 +30,11 @@ export function GroupManageActions({ group }: { group: GroupPage }) {
           {t('groupAdmin.actions.posts')}
         </ButtonLink>
       )}
+      {viewer.viewEvaluation && (
+        <ButtonLink href={`/groups/${groupId}/evaluation`} variant="secondary" size="sm">
+          {t('groupAdmin.actions.evaluation')}
+        </ButtonLink>
+      )}
       {viewer.owner && <ArchiveGroupButton group={group} />}
     </>
   )
