@@ -31,7 +31,8 @@ export const Route = createRootRoute({
     // A "can issue" holder who is not a policy admin gets their own screen (ADR 0012).
     const issuer = !policyAdmin && (user?.issuer ?? false)
     const semesterAdmin = user?.semesterAdmin ?? false
-    return { locale: readLocale(), user, policyAdmin, issuer, semesterAdmin }
+    const reviewer = user?.reviewer ?? false
+    return { locale: readLocale(), user, policyAdmin, issuer, semesterAdmin, reviewer }
   },
   loader: async ({ context }) => ({
     locale: context.locale,
@@ -39,6 +40,7 @@ export const Route = createRootRoute({
     policyAdmin: context.policyAdmin,
     issuer: context.issuer,
     semesterAdmin: context.semesterAdmin,
+    reviewer: context.reviewer,
     unread: context.user ? await unreadOrNull(context.user.id) : null,
   }),
   head: ({ loaderData }) => ({
@@ -89,6 +91,7 @@ function Shell({ children }: { children: ReactNode }) {
                 policyAdmin={data?.policyAdmin ?? false}
                 issuer={data?.issuer ?? false}
                 semesterAdmin={data?.semesterAdmin ?? false}
+                reviewer={data?.reviewer ?? false}
                 onLocaleChange={() => router.invalidate()}
               >
                 {children}
@@ -108,6 +111,7 @@ function Layout({
   policyAdmin,
   issuer,
   semesterAdmin,
+  reviewer,
   onLocaleChange,
   children,
 }: {
@@ -115,6 +119,7 @@ function Layout({
   policyAdmin: boolean
   issuer: boolean
   semesterAdmin: boolean
+  reviewer: boolean
   onLocaleChange: () => void
   children: ReactNode
 }) {
@@ -132,6 +137,7 @@ function Layout({
         ...(policyAdmin ? [{ to: '/admin/policies', label: t('policy.nav') }] : []),
         ...(issuer ? [{ to: '/policies/issued', label: t('policy.issuer.nav') }] : []),
         ...(semesterAdmin ? [{ to: '/admin/semester', label: t('semester.nav') }] : []),
+        ...(reviewer ? [{ to: '/reviews', label: t('review.nav') }] : []),
       ]}
       renderLink={(item, className) => (
         <Link to={item.to} className={className} activeOptions={{ exact: true }}>

@@ -22,6 +22,8 @@ const REASONS = [
   'justification-missing',
   'unchanged',
   'cell-changed',
+  // the colored entry card review (src/domains/evaluation/entry-review-rules.ts)
+  'not-colored',
 ] as const
 
 /** The message key of the rule that refused `error`, or null when it named none the UI knows. */

@@ -146,7 +146,13 @@ describe('realm isolation of every service method', () => {
     expect(
       await scoped(actor)
         .resolve(CurrentUserService)
-        .get({ policyAdmin: false, issuer: false, createGroups: false, semesterAdmin: false }),
+        .get({
+          policyAdmin: false,
+          issuer: false,
+          createGroups: false,
+          semesterAdmin: false,
+          reviewer: false,
+        }),
     ).toBeNull()
   })
 

@@ -17,7 +17,8 @@ const owner = (i: { userId: number }) => userTarget(i.userId)
 export const userEntries = entryPoints('user', {
   /**
    * Who is logged in; whether to offer the policy admin, the issuer's page (a "can issue"
-   * policy held anywhere) and the semester screen in the nav rides on the same decision.
+   * policy held anywhere), the semester screen and the reviewers' list in the nav rides on the
+   * same decision.
    */
   current: requires('session:view', NoInput, undefined, {
     reveal: [
@@ -25,6 +26,7 @@ export const userEntries = entryPoints('user', {
       { scope: 'policy:issue', on: SOME_POLICY },
       'group:create-toplevel',
       'semester:admin',
+      'evaluation:judge',
     ],
   }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),

@@ -5,7 +5,7 @@ import { userEntries as entries } from './user.entries'
 
 /**
  * Who is logged in, or null for an anonymous visitor; the layout shows it on every page. Whether
- * to offer the policy admin, the issuer's page, "new group" and the semester screen is asked in the same decision (it
+ * to offer the policy admin, the issuer's page, "new group" and the semester screen and the reviewers' list is asked in the same decision (it
  * never grants the access).
  */
 export const getCurrentUser = createServerFn({ method: 'GET' })
@@ -16,5 +16,6 @@ export const getCurrentUser = createServerFn({ method: 'GET' })
       issuer: context.granted.has('policy:issue'),
       createGroups: context.granted.has('group:create-toplevel'),
       semesterAdmin: context.granted.has('semester:admin'),
+      reviewer: context.granted.has('evaluation:judge'),
     }),
   )

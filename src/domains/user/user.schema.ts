@@ -30,8 +30,16 @@ export const SessionUser = CurrentUser.extend({
   createGroups: z.boolean(),
   /** Holds `semester:admin`: may switch semesters and periods (the RVT leader). */
   semesterAdmin: z.boolean(),
+  /**
+   * Holds `evaluation:judge` on anything (the RVT leader): may judge every group's evaluation. A
+   * resort leader's grant is on the resort's subtree, which a question "on anything" cannot see.
+   */
+  reviewer: z.boolean(),
 })
 export type SessionUser = z.infer<typeof SessionUser>
 
 /** The guard's answers the layout shows (never what grants access). */
-export type SessionRights = Pick<SessionUser, 'policyAdmin' | 'issuer' | 'createGroups' | 'semesterAdmin'>
+export type SessionRights = Pick<
+  SessionUser,
+  'policyAdmin' | 'issuer' | 'createGroups' | 'semesterAdmin' | 'reviewer'
+>

@@ -1,3 +1,4 @@
+import { semesterName } from '~/domains/semester/components/semester-text'
 import type { TFunction } from '~/i18n'
 import type { NotificationView } from '../notification.schema'
 
@@ -17,12 +18,56 @@ export function notificationText(t: TFunction, n: Pick<NotificationView, 'kind' 
       return t('notification.kinds.MEMBERSHIP_FORMER', { groupName })
     case 'MEMBERSHIP_ARCHIVED':
       return t('notification.kinds.MEMBERSHIP_ARCHIVED', { groupName })
-    // The evaluation kinds (issue 6) get their texts with the evaluation screens; until then the
-    // group's name says where to look.
     case 'EVALUATION_SUBMITTED':
+      return t('notification.kinds.EVALUATION_SUBMITTED', {
+        groupName,
+        requests: changedRequests(n.params)
+          .map((r) => t(`notification.requests.${r.request}`))
+          .join(', '),
+        semester: semesterOf(t, n.params.semester),
+      })
     case 'EVALUATION_JUDGED':
-      return groupName
+      return t('notification.kinds.EVALUATION_JUDGED', {
+        groupName,
+        changes: changedRequests(n.params)
+          .map((r) =>
+            t('notification.change', {
+              request: t(`notification.requests.${r.request}`),
+              from: requestStatus(t, r.from),
+              to: requestStatus(t, r.to),
+            }),
+          )
+          .join(', '),
+        semester: semesterOf(t, n.params.semester),
+        reason: text(t, n.params.reason),
+      })
   }
+}
+
+type Params = NotificationView['params']
+type Param = Params[string] | undefined
+const STATUSES = ['NOT_SUBMITTED', 'PENDING', 'ACCEPTED', 'REJECTED'] as const
+
+/** A request status as the evaluation screen names it; an unknown one as it came. */
+function requestStatus(t: TFunction, value: Param): string {
+  const status = STATUSES.find((s) => s === value)
+  return status ? t(`evaluation.requestStatuses.${status}`) : text(t, value)
+}
+
+const semesterOf = (t: TFunction, value: Param): string =>
+  typeof value === 'string' && value ? semesterName(t, value) : text(t, value)
+
+/**
+ * The requests whose status the change moved (`pointFrom` → `pointTo`, `entryFrom` → `entryTo`, as
+ * the evaluation's status service sends them); both when the params say nothing of a change.
+ */
+function changedRequests(params: Params) {
+  const all = [
+    { request: 'points' as const, from: params.pointFrom, to: params.pointTo },
+    { request: 'entries' as const, from: params.entryFrom, to: params.entryTo },
+  ]
+  const changed = all.filter((r) => r.from !== r.to)
+  return changed.length > 0 ? changed : all
 }
 
 /** Only a path inside the app is followed (never `//elsewhere` or a full URL). */
