@@ -739,6 +739,26 @@ export const en: Messages = {
       message:
         'Only the RVT leader may switch the semester and period (the semester:admin permission). If you think you should, ask the PéK admins.',
     },
+    /** The CSV exports of the quiet period (ADR 0016). */
+    exports: {
+      title: 'Exports (CSV)',
+      description:
+        'Tables for the admission work, as CSV files that open in Excel too. Community points and colored entry cards are those of the semester closed last.',
+      quietOnly: 'Exports are available in the quiet period only; the period now is {period}.',
+      kinds: {
+        communityPoints: 'Community points',
+        coloredCards: 'Accepted colored entry cards',
+        activeUsers: 'Active users',
+      },
+      progress: 'Downloading: {name}',
+      received: '{received} / {total} kB',
+      receivedUnknown: '{received} kB',
+      done: 'Downloaded: {filename}',
+      notQuiet:
+        'Exports are available in the quiet period only, and the period has changed meanwhile. Reload the page.',
+      loggedOut: 'Your login has expired: log in again and retry.',
+      failed: 'Could not download: {name}. Please try again.',
+    },
   },
   /** A group's semester evaluation: principles, point table, entry cards, requests (issue 6). */
   evaluation: {
@@ -841,6 +861,48 @@ export const en: Messages = {
       justification: '{member} – justification of the entry card',
       justificationPlaceholder: 'Justification',
       required: 'KB and ÁB need a justification.',
+    },
+  },
+  /** Accepted results: a profile's points and entry cards, a group's past semesters (ADR 0016). */
+  history: {
+    points: '{points} points',
+    pointsNotAccepted: 'points: not accepted',
+    entryNotAccepted: 'entry card: not accepted',
+    notAccepted: 'not accepted',
+    profile: {
+      title: 'Points and entry cards',
+      description:
+        'Accepted evaluations per semester: points and entry cards in each group, and the community points.',
+      private: 'Only you and the PéK admins see this.',
+      emptyOwn: 'You have no accepted points or entry cards yet.',
+      emptyOther: 'No accepted points or entry cards yet.',
+      communityPoints: 'Community points: {points}',
+      noCommunityPoints: 'No community points for this semester.',
+      breakdown: 'Per group',
+      breakdownRow: '{group}: {total} points ({current} this semester, {previous} the one before)',
+      unknownGroup: 'a removed group',
+      noGroups: 'No accepted points or entry cards in this semester.',
+    },
+    group: {
+      title: '{group}: past semesters',
+      description: "Accepted evaluations: each member's points and entry card in the chosen semester.",
+      link: 'Points and entry cards of past semesters',
+      back: 'Back: {group}',
+      semester: 'Semester',
+      show: 'Show',
+      empty: 'The group has no accepted evaluation yet.',
+      emptyDescription: "Once a semester's point or entry request of the group is accepted, it shows here.",
+      noMembers: 'Nobody got points or an entry card in this semester.',
+      caption: '{semester}: members’ points and entry cards',
+      member: 'Member',
+      points: 'Points',
+      entryCard: 'Entry card',
+      justification: 'Justification',
+      pointsNotAccepted: 'Only the entry request was accepted in this semester: no points are shown.',
+      entriesNotAccepted: 'Only the point request was accepted in this semester: no entry cards are shown.',
+      forbidden:
+        "A group's past semesters are shown to its leaders and the reviewers. If you think you should see them, ask the group leader.",
+      notFound: 'The group has no accepted evaluation in this semester.',
     },
   },
   review: {

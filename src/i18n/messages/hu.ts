@@ -739,6 +739,26 @@ export const hu = {
       message:
         'A félévet és az időszakot csak az RVT-elnök válthatja (semester:admin jogosultság). Ha szerinted neked kellene, szólj a PéK adminisztrátorainak.',
     },
+    /** The CSV exports of the quiet period (ADR 0016). */
+    exports: {
+      title: 'Exportok (CSV)',
+      description:
+        'Táblázatok a felvételi munkához, Excelben is megnyitható CSV-fájlként. A közösségi pontok és a színes belépők a legutóbb lezárt félévéi.',
+      quietOnly: 'Exportálni csak csendes időszakban lehet; most {period} időszak van.',
+      kinds: {
+        communityPoints: 'Közösségi pontok',
+        coloredCards: 'Elfogadott színes belépők',
+        activeUsers: 'Aktív felhasználók',
+      },
+      progress: 'Letöltés: {name}',
+      received: '{received} / {total} kB',
+      receivedUnknown: '{received} kB',
+      done: 'Letöltve: {filename}',
+      notQuiet:
+        'Exportálni csak csendes időszakban lehet, és közben időszakot váltottak. Töltsd újra az oldalt!',
+      loggedOut: 'Lejárt a bejelentkezésed: jelentkezz be újra, és próbáld újra!',
+      failed: 'Nem sikerült letölteni: {name}. Próbáld újra!',
+    },
   },
   /** A group's semester evaluation: principles, point table, entry cards, requests (issue 6). */
   evaluation: {
@@ -841,6 +861,48 @@ export const hu = {
       justification: '{member} – belépő indoklása',
       justificationPlaceholder: 'Indoklás',
       required: 'KB-hez és ÁB-hez indoklás kell.',
+    },
+  },
+  /** Accepted results: a profile's points and entry cards, a group's past semesters (ADR 0016). */
+  history: {
+    points: '{points} pont',
+    pointsNotAccepted: 'pont: nincs elfogadva',
+    entryNotAccepted: 'belépő: nincs elfogadva',
+    notAccepted: 'nincs elfogadva',
+    profile: {
+      title: 'Pontok és belépők',
+      description:
+        'Az elfogadott értékelések félévenként: a körökben kapott pontok és belépők, és a közösségi pont.',
+      private: 'Csak te és a PéK adminisztrátorai látják.',
+      emptyOwn: 'Még nincs elfogadott pontod vagy belépőd.',
+      emptyOther: 'Még nincs elfogadott pontja vagy belépője.',
+      communityPoints: 'Közösségi pont: {points}',
+      noCommunityPoints: 'Erre a félévre nincs közösségi pont.',
+      breakdown: 'Körönként',
+      breakdownRow: '{group}: {total} pont (ebben a félévben {current}, az előzőben {previous})',
+      unknownGroup: 'megszűnt kör',
+      noGroups: 'Ebben a félévben nincs elfogadott pont vagy belépő.',
+    },
+    group: {
+      title: '{group}: korábbi félévek',
+      description: 'Az elfogadott értékelések: minden tag pontja és belépője a választott félévben.',
+      link: 'Korábbi félévek pontjai és belépői',
+      back: 'Vissza: {group}',
+      semester: 'Félév',
+      show: 'Megjelenítés',
+      empty: 'A körnek még nincs elfogadott értékelése.',
+      emptyDescription: 'Ha a kör egy félévének pont- vagy belépőkérelmét elfogadják, itt megjelenik.',
+      noMembers: 'Ebben a félévben senki sem kapott pontot vagy belépőt.',
+      caption: '{semester}: a tagok pontjai és belépői',
+      member: 'Tag',
+      points: 'Pont',
+      entryCard: 'Belépő',
+      justification: 'Indoklás',
+      pointsNotAccepted: 'Ebben a félévben csak a belépőkérelmet fogadták el: pontok nem látszanak.',
+      entriesNotAccepted: 'Ebben a félévben csak a pontkérelmet fogadták el: belépők nem látszanak.',
+      forbidden:
+        'A kör korábbi félévei a kör vezetőinek és a bírálóknak láthatók. Ha szerinted neked is kellene, szólj a körvezetőnek.',
+      notFound: 'Ebben a félévben a körnek nincs elfogadott értékelése.',
     },
   },
   review: {

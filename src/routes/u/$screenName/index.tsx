@@ -1,4 +1,6 @@
 import { createFileRoute, Link, redirect } from '@tanstack/react-router'
+import { ProfilePointsSection } from '~/domains/evaluation/components/ProfilePointsSection'
+import { getUserHistory } from '~/domains/evaluation/history.functions'
 import { UserMembershipList } from '~/domains/membership/components/UserMembershipList'
 import { getUserMemberships } from '~/domains/membership/membership.functions'
 import { ExternalAccountList } from '~/domains/user/components/ExternalAccountList'
@@ -18,7 +20,10 @@ export const Route = createFileRoute('/u/$screenName/')({
     if (profile.screenName !== params.screenName) {
       throw redirect({ to: '/u/$screenName', params: { screenName: profile.screenName }, replace: true })
     }
-    return { profile, memberships }
+    // Points and entry cards only for those who see the full profile (the owner and full-profile
+    // holders: `privacy` is sent to them alone), the same `user:view-profile` the history needs.
+    const history = profile.privacy ? await getUserHistory(input) : null
+    return { profile, memberships, history }
   },
   head: ({ loaderData }) => ({
     meta: loaderData ? [{ title: `${loaderData.profile.displayName} – PéK` }] : [],
@@ -28,7 +33,8 @@ export const Route = createFileRoute('/u/$screenName/')({
 
 function ProfilePage() {
   const t = useT()
-  const { profile, memberships } = Route.useLoaderData()
+  const { profile, memberships, history } = Route.useLoaderData()
+  const { user } = Route.useRouteContext()
   return (
     <>
       <PageHeader
@@ -55,6 +61,7 @@ function ProfilePage() {
       <Card title={t('profile.groups.title')} headingLevel={2} className="mt-6" flush>
         <UserMembershipList memberships={memberships} caption={t('profile.groups.title')} />
       </Card>
+      {history && <ProfilePointsSection history={history} own={user?.id === profile.id} />}
     </>
   )
 }
