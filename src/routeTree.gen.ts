@@ -25,6 +25,8 @@ import { Route as GroupsNewRouteImport } from './routes/groups/new'
 import { Route as GroupsTreeRouteImport } from './routes/groups/tree'
 import { Route as PoliciesIssuedRouteImport } from './routes/policies/issued'
 import { Route as ProfilePhotoRouteImport } from './routes/profile/photo'
+import { Route as ReviewsIndexRouteImport } from './routes/reviews/index'
+import { Route as ReviewsEntryCardsRouteImport } from './routes/reviews/entry-cards'
 import { Route as AdminPoliciesIndexRouteImport } from './routes/admin/policies/index'
 import { Route as AdminPoliciesAuditRouteImport } from './routes/admin/policies/audit'
 import { Route as AdminPoliciesCheckRouteImport } from './routes/admin/policies/check'
@@ -35,6 +37,7 @@ import { Route as ApiExportsCommunityPointsRouteImport } from './routes/api/expo
 import { Route as GroupsGroupIdIndexRouteImport } from './routes/groups/$groupId/index'
 import { Route as GroupsGroupIdEditRouteImport } from './routes/groups/$groupId/edit'
 import { Route as GroupsGroupIdEvaluationRouteImport } from './routes/groups/$groupId/evaluation'
+import { Route as GroupsGroupIdHistoryRouteImport } from './routes/groups/$groupId/history'
 import { Route as GroupsGroupIdNewRouteImport } from './routes/groups/$groupId/new'
 import { Route as GroupsGroupIdPostsRouteImport } from './routes/groups/$groupId/posts'
 import { Route as UScreenNameIndexRouteImport } from './routes/u/$screenName/index'
@@ -121,6 +124,16 @@ const ProfilePhotoRoute = ProfilePhotoRouteImport.update({
   path: '/profile/photo',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReviewsIndexRoute = ReviewsIndexRouteImport.update({
+  id: '/reviews/',
+  path: '/reviews/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReviewsEntryCardsRoute = ReviewsEntryCardsRouteImport.update({
+  id: '/reviews/entry-cards',
+  path: '/reviews/entry-cards',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AdminPoliciesIndexRoute = AdminPoliciesIndexRouteImport.update({
   id: '/admin/policies/',
   path: '/admin/policies/',
@@ -172,6 +185,11 @@ const GroupsGroupIdEvaluationRoute = GroupsGroupIdEvaluationRouteImport.update({
   path: '/groups/$groupId/evaluation',
   getParentRoute: () => rootRouteImport,
 } as any)
+const GroupsGroupIdHistoryRoute = GroupsGroupIdHistoryRouteImport.update({
+  id: '/groups/$groupId/history',
+  path: '/groups/$groupId/history',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const GroupsGroupIdNewRoute = GroupsGroupIdNewRouteImport.update({
   id: '/groups/$groupId/new',
   path: '/groups/$groupId/new',
@@ -214,7 +232,9 @@ export interface FileRoutesByFullPath {
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
+  '/reviews/entry-cards': typeof ReviewsEntryCardsRoute
   '/groups/': typeof GroupsIndexRoute
+  '/reviews/': typeof ReviewsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
@@ -223,6 +243,7 @@ export interface FileRoutesByFullPath {
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -247,7 +268,9 @@ export interface FileRoutesByTo {
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
+  '/reviews/entry-cards': typeof ReviewsEntryCardsRoute
   '/groups': typeof GroupsIndexRoute
+  '/reviews': typeof ReviewsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
@@ -256,6 +279,7 @@ export interface FileRoutesByTo {
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -281,7 +305,9 @@ export interface FileRoutesById {
   '/groups/tree': typeof GroupsTreeRoute
   '/policies/issued': typeof PoliciesIssuedRoute
   '/profile/photo': typeof ProfilePhotoRoute
+  '/reviews/entry-cards': typeof ReviewsEntryCardsRoute
   '/groups/': typeof GroupsIndexRoute
+  '/reviews/': typeof ReviewsIndexRoute
   '/admin/policies/audit': typeof AdminPoliciesAuditRoute
   '/admin/policies/check': typeof AdminPoliciesCheckRoute
   '/admin/policies/user': typeof AdminPoliciesUserRoute
@@ -290,6 +316,7 @@ export interface FileRoutesById {
   '/api/exports/community-points': typeof ApiExportsCommunityPointsRoute
   '/groups/$groupId/edit': typeof GroupsGroupIdEditRoute
   '/groups/$groupId/evaluation': typeof GroupsGroupIdEvaluationRoute
+  '/groups/$groupId/history': typeof GroupsGroupIdHistoryRoute
   '/groups/$groupId/new': typeof GroupsGroupIdNewRoute
   '/groups/$groupId/posts': typeof GroupsGroupIdPostsRoute
   '/u/$screenName/edit': typeof UScreenNameEditRoute
@@ -316,7 +343,9 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
+    | '/reviews/entry-cards'
     | '/groups/'
+    | '/reviews/'
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
@@ -325,6 +354,7 @@ export interface FileRouteTypes {
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/evaluation'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -349,7 +379,9 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
+    | '/reviews/entry-cards'
     | '/groups'
+    | '/reviews'
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
@@ -358,6 +390,7 @@ export interface FileRouteTypes {
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/evaluation'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -382,7 +415,9 @@ export interface FileRouteTypes {
     | '/groups/tree'
     | '/policies/issued'
     | '/profile/photo'
+    | '/reviews/entry-cards'
     | '/groups/'
+    | '/reviews/'
     | '/admin/policies/audit'
     | '/admin/policies/check'
     | '/admin/policies/user'
@@ -391,6 +426,7 @@ export interface FileRouteTypes {
     | '/api/exports/community-points'
     | '/groups/$groupId/edit'
     | '/groups/$groupId/evaluation'
+    | '/groups/$groupId/history'
     | '/groups/$groupId/new'
     | '/groups/$groupId/posts'
     | '/u/$screenName/edit'
@@ -416,7 +452,9 @@ export interface RootRouteChildren {
   GroupsTreeRoute: typeof GroupsTreeRoute
   PoliciesIssuedRoute: typeof PoliciesIssuedRoute
   ProfilePhotoRoute: typeof ProfilePhotoRoute
+  ReviewsEntryCardsRoute: typeof ReviewsEntryCardsRoute
   GroupsIndexRoute: typeof GroupsIndexRoute
+  ReviewsIndexRoute: typeof ReviewsIndexRoute
   AdminPoliciesAuditRoute: typeof AdminPoliciesAuditRoute
   AdminPoliciesCheckRoute: typeof AdminPoliciesCheckRoute
   AdminPoliciesUserRoute: typeof AdminPoliciesUserRoute
@@ -425,6 +463,7 @@ export interface RootRouteChildren {
   ApiExportsCommunityPointsRoute: typeof ApiExportsCommunityPointsRoute
   GroupsGroupIdEditRoute: typeof GroupsGroupIdEditRoute
   GroupsGroupIdEvaluationRoute: typeof GroupsGroupIdEvaluationRoute
+  GroupsGroupIdHistoryRoute: typeof GroupsGroupIdHistoryRoute
   GroupsGroupIdNewRoute: typeof GroupsGroupIdNewRoute
   GroupsGroupIdPostsRoute: typeof GroupsGroupIdPostsRoute
   UScreenNameEditRoute: typeof UScreenNameEditRoute
@@ -548,6 +587,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ProfilePhotoRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/reviews/': {
+      id: '/reviews/'
+      path: '/reviews'
+      fullPath: '/reviews/'
+      preLoaderRoute: typeof ReviewsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reviews/entry-cards': {
+      id: '/reviews/entry-cards'
+      path: '/reviews/entry-cards'
+      fullPath: '/reviews/entry-cards'
+      preLoaderRoute: typeof ReviewsEntryCardsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/admin/policies/': {
       id: '/admin/policies/'
       path: '/admin/policies'
@@ -618,6 +671,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof GroupsGroupIdEvaluationRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/groups/$groupId/history': {
+      id: '/groups/$groupId/history'
+      path: '/groups/$groupId/history'
+      fullPath: '/groups/$groupId/history'
+      preLoaderRoute: typeof GroupsGroupIdHistoryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/groups/$groupId/new': {
       id: '/groups/$groupId/new'
       path: '/groups/$groupId/new'
@@ -672,7 +732,9 @@ const rootRouteChildren: RootRouteChildren = {
   GroupsTreeRoute: GroupsTreeRoute,
   PoliciesIssuedRoute: PoliciesIssuedRoute,
   ProfilePhotoRoute: ProfilePhotoRoute,
+  ReviewsEntryCardsRoute: ReviewsEntryCardsRoute,
   GroupsIndexRoute: GroupsIndexRoute,
+  ReviewsIndexRoute: ReviewsIndexRoute,
   AdminPoliciesAuditRoute: AdminPoliciesAuditRoute,
   AdminPoliciesCheckRoute: AdminPoliciesCheckRoute,
   AdminPoliciesUserRoute: AdminPoliciesUserRoute,
@@ -681,6 +743,7 @@ const rootRouteChildren: RootRouteChildren = {
   ApiExportsCommunityPointsRoute: ApiExportsCommunityPointsRoute,
   GroupsGroupIdEditRoute: GroupsGroupIdEditRoute,
   GroupsGroupIdEvaluationRoute: GroupsGroupIdEvaluationRoute,
+  GroupsGroupIdHistoryRoute: GroupsGroupIdHistoryRoute,
   GroupsGroupIdNewRoute: GroupsGroupIdNewRoute,
   GroupsGroupIdPostsRoute: GroupsGroupIdPostsRoute,
   UScreenNameEditRoute: UScreenNameEditRoute,

@@ -1,4 +1,4 @@
-import { createFileRoute } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { z } from 'zod'
 import { GroupDetails } from '~/domains/group/components/GroupDetails'
 import { GroupManageActions } from '~/domains/group/components/GroupManageActions'
@@ -64,6 +64,14 @@ function GroupPage() {
         }
       />
       <GroupDetails group={group} />
+      {/* No viewer flag for the history yet: its page says who may see it (group:view-history). */}
+      {roster && (
+        <p className="mt-3 text-sm">
+          <Link to="/groups/$groupId/history" params={{ groupId }}>
+            {t('history.group.link')}
+          </Link>
+        </p>
+      )}
       {roster && <MyMembershipPanel group={group} mine={mine} />}
       <Card title={t('group.page.members')} headingLevel={2} className="mt-6">
         {roster ? (
