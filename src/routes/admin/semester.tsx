@@ -1,6 +1,7 @@
 import { createFileRoute, type ErrorComponentProps } from '@tanstack/react-router'
 import { CapsForm } from '~/domains/semester/components/CapsForm'
 import { CurrentSemesterCard } from '~/domains/semester/components/CurrentSemester'
+import { ExportCard } from '~/domains/semester/components/ExportCard'
 import { ScheduleSwitch } from '~/domains/semester/components/ScheduleSwitch'
 import { SwitchLogList } from '~/domains/semester/components/SwitchLogList'
 import { SwitchNowForm } from '~/domains/semester/components/SwitchNowForm'
@@ -38,6 +39,7 @@ function SemesterPage() {
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <CapsForm state={state} />
+          <ExportCard state={state} />
           <SwitchLogList past={log.past} />
         </div>
       </div>
