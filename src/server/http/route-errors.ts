@@ -1,4 +1,4 @@
-// Plain server routes (photos, later exports) return a Response themselves, outside the server
+// Plain server routes (photos, exports) return a Response themselves, outside the server
 // functions' error middleware: this gives them the same mapping (src/server/http/error-mapping.ts).
 import { getAppContainer } from '../di/app-container'
 import { LOGGER, type TokenTypes } from '../di/tokens'
@@ -9,12 +9,12 @@ export async function withErrorResponse(handle: () => Promise<Response>): Promis
   try {
     return await handle()
   } catch (error) {
-    const { status, code, message, fields } = toPublicError(
+    const { status, code, message, fields, reason } = toPublicError(
       error,
       getAppContainer().resolve<TokenTypes[typeof LOGGER]>(LOGGER),
     )
     return Response.json(
-      { error: { status, code, message, fields: fields ?? null } },
+      { error: { status, code, message, fields: fields ?? null, reason: reason ?? null } },
       // An answer about access or a missing user must not be replayed from a cache.
       { status, headers: { 'cache-control': 'no-store' } },
     )
