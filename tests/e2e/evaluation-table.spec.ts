@@ -7,47 +7,12 @@
 // Editing needs the SUBMISSION period: the RVT leader switches to it on his semester screen and
 // back to QUIET at the end (also when the test fails), so the hub is left as the other specs expect
 // it; the principles this test added are deleted again (their cells with them).
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { addPrinciple, deletePrinciple, switchPeriod } from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, test } from './fixtures'
 import { open } from './policy-pages'
 
-const DANIEL = 'demo-daniel'
 const PATH = `/groups/${KIR_DEV_ID}/evaluation`
-
-/** Tóth Dániel switches the current semester's period on /admin/semester, in a context of his own. */
-async function switchPeriod(browser: Browser, period: 'SUBMISSION' | 'QUIET') {
-  const context = await browser.newContext()
-  try {
-    const page = await context.newPage()
-    await loginAs(page, DANIEL)
-    await open(page, '/admin/semester')
-    const ids = await page.getByText(/^Azonosító: /).textContent()
-    const semester = /Azonosító: (\S+)/.exec(ids ?? '')?.[1] ?? ''
-    const form = page.getByRole('form', { name: 'Váltás most' })
-    await form.getByLabel('Félév azonosítója').fill(semester)
-    await form.getByLabel('Időszak').selectOption(period)
-    await form.getByRole('button', { name: 'Váltás most' }).click()
-    await expect(page.getByText(/^Átváltottunk: /)).toBeVisible()
-  } finally {
-    await context.close()
-  }
-}
-
-async function addPrinciple(page: Page, name: string, category: string, max: number) {
-  const form = page.getByRole('form', { name: 'Új pontozási elv' })
-  await form.getByLabel('Az elv neve').fill(name)
-  await form.getByLabel('Kategória').selectOption({ label: category })
-  await form.getByLabel('Legfeljebb ennyi pont').fill(String(max))
-  await form.getByRole('button', { name: 'Hozzáadás' }).click()
-  await expect(page.getByText(`Hozzáadtuk az elvet: ${name}.`)).toBeVisible()
-  await expect(page.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible()
-}
-
-async function deletePrinciple(page: Page, name: string) {
-  await page.getByRole('button', { name: `Törlés: ${name}` }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Törlés', exact: true }).click()
-  await expect(page.getByText(`Töröltük az elvet: ${name}.`)).toBeVisible()
-}
 
 /** The cells of one principle, top to bottom. */
 const cells = (page: Page, category: string, principle: string) =>

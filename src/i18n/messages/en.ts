@@ -926,7 +926,6 @@ export const en: Messages = {
       title: 'No evaluations to review',
       description: 'No group has opened its evaluation this semester yet, or none matches the filter.',
     },
-    open: 'Open the evaluation of {group}',
     submittedAt: 'submitted: {date}',
     entryCardsLink: 'Colored entry card review',
     judgement: {

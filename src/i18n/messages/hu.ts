@@ -927,7 +927,6 @@ export const hu = {
       description:
         'Ebben a félévben még egy kör sem nyitotta meg az értékelését, vagy egyik sem felel meg a szűrésnek.',
     },
-    open: '{group}: értékelés megnyitása',
     submittedAt: 'leadva: {date}',
     entryCardsLink: 'Színes belépők bírálata',
     judgement: {

@@ -8,7 +8,8 @@ import { cancelEvaluationRequest, submitEvaluationRequest } from '../evaluation.
 import type { EvaluationView, RequestKind } from '../evaluation.schema'
 import { refusalMessage, requestActions } from './evaluation-access'
 
-const TONE: Record<EvaluationView['pointStatus'], BadgeTone> = {
+/** A request status's badge tone (the reviewers' list uses the same). */
+export const REQUEST_TONE: Record<EvaluationView['pointStatus'], BadgeTone> = {
   NOT_SUBMITTED: 'neutral',
   PENDING: 'warning',
   ACCEPTED: 'success',
@@ -93,7 +94,7 @@ function RequestStatus({ view, request }: { view: EvaluationView; request: Reque
     <div className="flex flex-col gap-1">
       <dt className="text-gray-600">{name}</dt>
       <dd className="flex flex-wrap items-center gap-2">
-        <Badge tone={TONE[status]}>
+        <Badge tone={REQUEST_TONE[status]}>
           <span data-testid={`${request}-status`}>{t(`evaluation.requestStatuses.${status}`)}</span>
         </Badge>
         {actions.submit && (

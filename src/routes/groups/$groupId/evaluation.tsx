@@ -1,9 +1,11 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { EvaluationStatusCard } from '~/domains/evaluation/components/EvaluationStatusCard'
 import { editAccess } from '~/domains/evaluation/components/evaluation-access'
+import { JudgementCard } from '~/domains/evaluation/components/JudgementCard'
+import { MessageThread } from '~/domains/evaluation/components/MessageThread'
 import { PointTable } from '~/domains/evaluation/components/PointTable'
 import { PrinciplesCard } from '~/domains/evaluation/components/PrinciplesCard'
-import { getEvaluation } from '~/domains/evaluation/evaluation.functions'
+import { getEvaluation, getEvaluationMessages } from '~/domains/evaluation/evaluation.functions'
 import { getGroup } from '~/domains/group/group.functions'
 import { semesterName } from '~/domains/semester/components/semester-text'
 import { requireLogin } from '~/domains/user/profile-route'
@@ -31,8 +33,12 @@ export const Route = createFileRoute('/groups/$groupId/evaluation')({
       // The current semester's evaluation: the first visit creates it.
       evaluationOrDenied(getEvaluation({ data: { groupId: Number(params.groupId) } })),
     ])
+    // The thread with the reviewers: whoever sees the evaluation reads it (the same scope).
+    const messages = evaluation
+      ? await getEvaluationMessages({ data: { groupId: evaluation.groupId, evaluationId: evaluation.id } })
+      : []
     // A new stamp per load: the table's optimistic state starts again from what the server answered.
-    return { group, evaluation, loadedAt: Date.now() }
+    return { group, evaluation, messages, loadedAt: Date.now() }
   },
   head: ({ loaderData, match }) => ({
     meta: loaderData
@@ -48,7 +54,7 @@ export const Route = createFileRoute('/groups/$groupId/evaluation')({
 
 function GroupEvaluationPage() {
   const t = useT()
-  const { group, evaluation, loadedAt } = Route.useLoaderData()
+  const { group, evaluation, messages, loadedAt } = Route.useLoaderData()
   const back = (
     <Link to="/groups/$groupId" params={{ groupId: String(group.id) }}>
       ← {t('evaluation.back', { group: group.name })}
@@ -83,6 +89,7 @@ function GroupEvaluationPage() {
       />
       <div className="flex flex-col gap-6">
         <EvaluationStatusCard view={evaluation} editing={access.points !== null || access.entries !== null} />
+        <JudgementCard key={`judgement-${loadedAt}`} view={evaluation} />
         <PrinciplesCard view={evaluation} editable={access.principles} />
         {/* A plain block: the table's own region is named by the same title (its hidden caption). */}
         <section className="flex flex-col gap-3" aria-labelledby="point-table-title">
@@ -97,6 +104,7 @@ function GroupEvaluationPage() {
           )}
           <PointTable key={loadedAt} view={evaluation} pointMode={access.points} entryMode={access.entries} />
         </section>
+        <MessageThread groupId={evaluation.groupId} evaluationId={evaluation.id} messages={messages} />
       </div>
     </>
   )

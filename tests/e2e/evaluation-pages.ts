@@ -1,0 +1,42 @@
+// Steps shared by the evaluation specs: the RVT leader switches the hub's period on his semester
+// screen (the specs switch back to QUIET in a finally), and a leader adds or deletes a principle.
+import type { Browser, Page } from '@playwright/test'
+import { expect, loginAs } from './fixtures'
+import { open } from './policy-pages'
+
+const DANIEL = 'demo-daniel'
+
+/** Tóth Dániel switches the current semester's period on /admin/semester, in a context of his own. */
+export async function switchPeriod(browser: Browser, period: 'SUBMISSION' | 'REVIEW' | 'QUIET') {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await loginAs(page, DANIEL)
+    await open(page, '/admin/semester')
+    const ids = await page.getByText(/^Azonosító: /).textContent()
+    const semester = /Azonosító: (\S+)/.exec(ids ?? '')?.[1] ?? ''
+    const form = page.getByRole('form', { name: 'Váltás most' })
+    await form.getByLabel('Félév azonosítója').fill(semester)
+    await form.getByLabel('Időszak').selectOption(period)
+    await form.getByRole('button', { name: 'Váltás most' }).click()
+    await expect(page.getByText(/^Átváltottunk: /)).toBeVisible()
+  } finally {
+    await context.close()
+  }
+}
+
+export async function addPrinciple(page: Page, name: string, category: string, max: number) {
+  const form = page.getByRole('form', { name: 'Új pontozási elv' })
+  await form.getByLabel('Az elv neve').fill(name)
+  await form.getByLabel('Kategória').selectOption({ label: category })
+  await form.getByLabel('Legfeljebb ennyi pont').fill(String(max))
+  await form.getByRole('button', { name: 'Hozzáadás' }).click()
+  await expect(page.getByText(`Hozzáadtuk az elvet: ${name}.`)).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible()
+}
+
+export async function deletePrinciple(page: Page, name: string) {
+  await page.getByRole('button', { name: `Törlés: ${name}` }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Törlés', exact: true }).click()
+  await expect(page.getByText(`Töröltük az elvet: ${name}.`)).toBeVisible()
+}
