@@ -144,15 +144,13 @@ describe('realm isolation of every service method', () => {
   it('CurrentUserService does not resolve a user id that exists only in another realm', async () => {
     const actor: Actor = { kind: 'user', userId: ids.otherOnlyUser, sessionId: otherSessionId }
     expect(
-      await scoped(actor)
-        .resolve(CurrentUserService)
-        .get({
-          policyAdmin: false,
-          issuer: false,
-          createGroups: false,
-          semesterAdmin: false,
-          reviewer: false,
-        }),
+      await scoped(actor).resolve(CurrentUserService).get({
+        policyAdmin: false,
+        issuer: false,
+        createGroups: false,
+        semesterAdmin: false,
+        reviewer: false,
+      }),
     ).toBeNull()
   })
 
