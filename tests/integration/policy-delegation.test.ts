@@ -3,7 +3,7 @@
 // assignments change the very next decision with no explicit version bump (database triggers).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '~/server/auth/actor'
-import { groupTarget, type Scope, type Target } from '~/server/auth/scopes'
+import { groupTarget, type Scope, SOME_GROUP, type Target } from '~/server/auth/scopes'
 import { POLICY_RESOLVER, type TokenTypes } from '~/server/di/tokens'
 import { createGroup, createMembership, createUser, givePost } from '../factories/records'
 import { createTestApp } from '../support/app'
@@ -159,6 +159,9 @@ describe('post-derived rights follow every write at once', () => {
     }
     // Accepting is the RVT leader's alone.
     expect(await can(leader, 'evaluation:accept', groupTarget(circle))).toBe(false)
+    // The nav offers the reviewers' list to whoever judges some group, not only the RVT leader.
+    expect(await can(leader, 'evaluation:judge', SOME_GROUP)).toBe(true)
+    expect(await can((await createUser(t.db, 'hub')).id, 'evaluation:judge', SOME_GROUP)).toBe(false)
     await t.db.post.delete({ where: { id_realmId: { id: post.id, realmId: 'hub' } } })
     expect(await can(leader, 'evaluation:judge', groupTarget(circle))).toBe(false)
   })

@@ -92,6 +92,7 @@ const queryArb = fc.record({
     fc.integer({ min: 1, max: 4 }).map((policyId): Target => ({ type: 'policy', policyId })),
     fc.integer({ min: 1, max: 4 }).map((parentId): Target => ({ type: 'new-policy', parentId })),
     fc.constant<Target>({ type: 'some-policy' }),
+    fc.constant<Target>({ type: 'some-group' }),
   ),
 })
 
@@ -148,6 +149,11 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
       : target.type === 'some-policy'
         ? [...model.policies.keys()].some(issuableUnder)
         : target.type === 'policy' && issuableUnder(model.policies.get(target.policyId)?.parentId))
+  // Some group: the scope on at least one group of the model.
+  if (target.type === 'some-group')
+    return Array.from({ length: GROUPS }, (_, i) => i + 1).some((groupId) =>
+      oracle(model, userId, scope, { type: 'group', groupId }),
+    )
   // sudo on anything is every scope.
   return issues || holdsScope(scope, false) || holdsScope('supreme:sudo', true)
 }

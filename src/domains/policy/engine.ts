@@ -224,6 +224,8 @@ function lookup(index: ScopeIndex, trees: Trees, target: Target): Chain | undefi
       return index.policies.get(target.parentId)
     case 'some-policy':
       return index.policies.values().next().value
+    case 'some-group':
+      return index.groups.values().next().value
     case 'policy': {
       // An existing policy strictly below a held one: its holder may not rewrite or re-assign
       // the "can issue" policy itself.

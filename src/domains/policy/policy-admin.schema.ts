@@ -59,6 +59,7 @@ export const AccessTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy'), policyId: Id }),
   z.object({ type: z.literal('new-policy'), parentId: Id }),
   z.object({ type: z.literal('some-policy') }),
+  z.object({ type: z.literal('some-group') }),
 ])
 
 export const ExplainAccessInput = z.object({ userId: Id, scope: ScopeName, target: AccessTarget })

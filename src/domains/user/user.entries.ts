@@ -2,7 +2,7 @@
 // `user:view-basic`; changes need `user:edit` on the user the input names, so naming someone
 // else's id is a 403 before any service runs.
 import { entryPoints, NoInput, requires } from '~/server/auth/entry-point'
-import { ANY_TARGET, SOME_POLICY, userTarget } from '~/server/auth/scopes'
+import { ANY_TARGET, SOME_GROUP, SOME_POLICY, userTarget } from '~/server/auth/scopes'
 import {
   AddExternalAccountInput,
   RemoveExternalAccountInput,
@@ -26,7 +26,8 @@ export const userEntries = entryPoints('user', {
       { scope: 'policy:issue', on: SOME_POLICY },
       'group:create-toplevel',
       'semester:admin',
-      'evaluation:judge',
+      // A resort leader judges their resort's groups only: held on some group is enough for the nav.
+      { scope: 'evaluation:judge', on: SOME_GROUP },
     ],
   }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),

@@ -52,6 +52,8 @@ export type Target =
   | { type: 'new-policy'; parentId: number }
   /** At least one policy, whichever: may the actor issue anywhere at all (the nav asks, ADR 0012)? */
   | { type: 'some-policy' }
+  /** At least one group, whichever: does the actor hold the scope on any group (the nav asks)? */
+  | { type: 'some-group' }
 
 export const ANY_TARGET: Target = { type: 'any' }
 export const groupTarget = (groupId: number): Target => ({ type: 'group', groupId })
@@ -59,3 +61,4 @@ export const userTarget = (userId: number): Target => ({ type: 'user', userId })
 export const policyTarget = (policyId: number): Target => ({ type: 'policy', policyId })
 export const newPolicyTarget = (parentId: number): Target => ({ type: 'new-policy', parentId })
 export const SOME_POLICY: Target = { type: 'some-policy' }
+export const SOME_GROUP: Target = { type: 'some-group' }
