@@ -8,7 +8,9 @@
 // message level, so their extended-protocol messages interleave and requests hang. We serve one
 // connection at a time instead: a second connection waits (up to the client's connect timeout)
 // until the first closes, so two pools in one process can deadlock each other.
+import { mkdirSync } from 'node:fs'
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net'
+import { dirname } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
@@ -43,6 +45,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
+  // PGlite creates its data folder but not the folders above it (a fresh clone has no .data/).
+  if (options.dataDir) mkdirSync(dirname(options.dataDir), { recursive: true })
   // pg_trgm backs the people search's trigram indexes (docs/decisions/0009-people-search.md).
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } })
   // The PGlite server refuses a connection while it still counts the previous one, which it only
