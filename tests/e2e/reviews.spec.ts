@@ -4,8 +4,9 @@
 // of them); Kovács Anna, a student, has no nav item and is told in words that the list is not hers.
 // The judgement flow: in SUBMISSION Nagy Bence scores one member and submits Kir-Dev's points, in
 // REVIEW Dániel accepts them with an explanation and the system message shows in the thread; the
-// hub is then put back as the other specs expect it (the request reopened, the principle deleted,
-// QUIET) — also when the test fails.
+// switch to QUIET closes the semester: Anna sees her community points on her profile and the
+// community points CSV has her row. The hub is then put back as the other specs expect it (the
+// request reopened, the principle deleted, QUIET) — also when the test fails.
 import type { Browser, Page } from '@playwright/test'
 import { addPrinciple, deletePrinciple, switchPeriod } from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, test } from './fixtures'
@@ -15,6 +16,7 @@ const DANIEL = 'demo-daniel'
 const EVALUATION = `/groups/${KIR_DEV_ID}/evaluation`
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Fő navigáció' })
 const kirDevRow = (page: Page) => page.getByRole('link', { name: 'Kir-Dev', exact: true })
+const ANNA_PROFILE = '/u/anna1'
 
 test('the RVT leader lists every evaluation, filters it and opens the colored entry cards', async ({
   page,
@@ -110,7 +112,7 @@ async function restore(browser: Browser, page: Page, principle: string) {
     await deletePrinciple(page, principle)
 }
 
-test('judgement: the leader submits the points, the RVT leader accepts them with an explanation', async ({
+test('a semester: the leader submits, the RVT leader accepts, QUIET brings the points to the profile and the CSV', async ({
   page,
   browser,
   snap,
@@ -126,10 +128,12 @@ test('judgement: the leader submits the points, the RVT leader accepts them with
     // The group's own leader may not judge: no judgement card for him.
     await expect(page.getByRole('form', { name: 'Bírálat' })).toHaveCount(0)
     await addPrinciple(page, principle, 'Munka', 10)
-    const cell = page.getByRole('textbox', { name: new RegExp(`– Munka: ${principle}$`) }).first()
+    const cell = page.getByRole('textbox', { name: `${DEMO.anna.name} – Munka: ${principle}` })
     await cell.fill('4')
     await cell.press('Enter')
-    await expect(page.getByTestId('point-row').first().getByTitle('Mentve')).toBeVisible()
+    await expect(
+      page.getByTestId('point-row').filter({ hasText: DEMO.anna.name }).getByTitle('Mentve'),
+    ).toBeVisible()
     await page.getByRole('button', { name: 'Pontkérelem leadása' }).click()
     await expect(page.getByTestId('points-status')).toHaveText('bírálatra vár')
 
@@ -165,6 +169,23 @@ test('judgement: the leader submits the points, the RVT leader accepts them with
     await expect(mine).toContainText('Tóth Dániel')
     await expect(mine).not.toContainText('Rendszerüzenet')
     await snap('evaluation-judged')
+
+    // Closing the semester: the switch to QUIET recomputes community points from the accepted
+    // request. 4 points become 5 under the caps (3–4 → 5), and √(5²) = 5.
+    await switchPeriod(browser, 'QUIET')
+    await loginAs(page, DEMO.anna.subject)
+    await open(page, ANNA_PROFILE)
+    const points = page.getByRole('region', { name: 'Pontok és belépők' })
+    await expect(points).toContainText('Kir-Dev')
+    await expect(points).toContainText('Közösségi pont: 5')
+    await points.scrollIntoViewIfNeeded()
+    await snap('semester-closed-profile', { fullPage: false })
+    await loginAs(page, DANIEL)
+    const csv = await (await page.request.get('/api/exports/community-points')).text()
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    const annaRow = csv.split('\r\n').find((line) => line.includes(DEMO.anna.name))
+    expect(annaRow?.split(';')[4]).toBe('5')
+    expect(annaRow).toContain('Kir-Dev')
   } finally {
     try {
       await restore(browser, page, principle)
