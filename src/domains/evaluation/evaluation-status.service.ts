@@ -1,14 +1,13 @@
 import { inject, injectable } from 'tsyringe'
 import type { Tx } from '~/domains/group/row-locks'
 import { NotificationService } from '~/domains/notification/notification.service'
-import { whoCan } from '~/domains/policy/engine'
-import { PolicyModelService } from '~/domains/policy/policy-model.service'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import type { NotificationKind, RequestStatus } from '~/generated/prisma/enums'
 import type { Actor } from '~/server/auth/actor'
+import type { PolicyResolver } from '~/server/auth/policy-resolver'
 import { groupTarget } from '~/server/auth/scopes'
 import type { RealmClient } from '~/server/db/client'
-import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { ACTOR, CLOCK, type Clock, POLICY_RESOLVER, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { parseInput } from '~/server/validate'
 import {
   cancelRefusal,
@@ -53,7 +52,7 @@ export class EvaluationStatusService {
     @inject(CLOCK) private readonly clock: Clock,
     @inject(SemesterSettingsService) private readonly settings: SemesterSettingsService,
     @inject(NotificationService) private readonly notifications: NotificationService,
-    @inject(PolicyModelService) private readonly policies: PolicyModelService,
+    @inject(POLICY_RESOLVER) private readonly policies: PolicyResolver,
   ) {}
 
   /**
@@ -201,8 +200,7 @@ export class EvaluationStatusService {
    * explains it (the resort leader post of an ancestor, delegated policies). A grant on anything
    * (the RVT leader, a superadmin) would hear of every group's submission and is left out.
    */
-  private async resortLeaders(groupId: number): Promise<number[]> {
-    const { users } = whoCan(await this.policies.load(), 'evaluation:judge', groupTarget(groupId))
-    return [...users].flatMap(([userId, why]) => (why.chain?.grant.target.kind === 'any' ? [] : [userId]))
+  private resortLeaders(groupId: number): Promise<number[]> {
+    return this.policies.holders('evaluation:judge', groupTarget(groupId))
   }
 }

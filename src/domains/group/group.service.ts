@@ -25,11 +25,8 @@ export class GroupService {
   ) {}
 
   async list(input: { status: 'active' | 'all'; filter: string }): Promise<GroupSummary[]> {
-    const [rows, evaluated, current] = await Promise.all([
-      this.listed(input),
-      this.evaluated(),
-      this.semester(),
-    ])
+    const current = await this.semester()
+    const [rows, evaluated] = await Promise.all([this.listed(input), this.evaluated(current)])
     const now = this.clock.now()
     return GroupList.parse(
       rows.map(({ createdAt, ...row }) => ({
@@ -72,8 +69,8 @@ export class GroupService {
    * The semesters in which each group submitted an evaluation, among the two that decide activity.
    * An evaluation only visited (created on first visit, never submitted) does not count.
    */
-  private async evaluated(): Promise<Map<number, SemesterId[]>> {
-    const previous = previousSemester(await this.semester())
+  private async evaluated(current: SemesterId): Promise<Map<number, SemesterId[]>> {
+    const previous = previousSemester(current)
     const rows = await this.db.evaluation.findMany({
       where: {
         realmId: this.realmId,

@@ -1,13 +1,12 @@
 import { inject, injectable } from 'tsyringe'
 import { lockMembership, lockOrCreateMembership, type Tx } from '~/domains/group/row-locks'
 import { NotificationService } from '~/domains/notification/notification.service'
-import { whoCan } from '~/domains/policy/engine'
-import { PolicyModelService } from '~/domains/policy/policy-model.service'
 import type { NotificationKind } from '~/generated/prisma/enums'
 import type { Actor } from '~/server/auth/actor'
+import type { PolicyResolver } from '~/server/auth/policy-resolver'
 import { groupTarget } from '~/server/auth/scopes'
 import type { RealmClient } from '~/server/db/client'
-import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { ACTOR, CLOCK, type Clock, POLICY_RESOLVER, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { InvalidStateError, NotFoundError, UnauthenticatedError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
 import {
@@ -49,7 +48,7 @@ export class MembershipLifecycleService {
     @inject(CLOCK) private readonly clock: Clock,
     @inject(NotificationService) private readonly notifications: NotificationService,
     @inject(MembershipPointsService) private readonly points: MembershipPointsService,
-    @inject(PolicyModelService) private readonly policies: PolicyModelService,
+    @inject(POLICY_RESOLVER) private readonly policies: PolicyResolver,
   ) {}
 
   /**
@@ -289,9 +288,8 @@ export class MembershipLifecycleService {
    * engine explains it (the leader's and deputy's post templates, delegated policies). A grant on
    * anything (a superadmin) is not the group's own admin and would hear of every application.
    */
-  private async memberAdmins(groupId: number): Promise<number[]> {
-    const { users } = whoCan(await this.policies.load(), 'group:member-admin', groupTarget(groupId))
-    return [...users].flatMap(([userId, why]) => (why.chain?.grant.target.kind === 'any' ? [] : [userId]))
+  private memberAdmins(groupId: number): Promise<number[]> {
+    return this.policies.holders('group:member-admin', groupTarget(groupId))
   }
 
   private actingUser(): number {

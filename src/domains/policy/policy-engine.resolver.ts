@@ -4,7 +4,7 @@ import { inject, injectable } from 'tsyringe'
 import type { Actor } from '~/server/auth/actor'
 import type { PolicyResolver, Question } from '~/server/auth/policy-resolver'
 import type { Scope, Target } from '~/server/auth/scopes'
-import { can, type Snapshot, snapshotOf } from './engine'
+import { can, type Snapshot, snapshotOf, whoCan } from './engine'
 import type { PolicyModel } from './model'
 import { PolicyModelService } from './policy-model.service'
 import { PolicyVersionService } from './policy-version.service'
@@ -35,6 +35,11 @@ export class PolicyEngineResolver implements PolicyResolver {
   async answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]> {
     const { model, snapshot } = await this.snapshotFor(actor)
     return questions.map((q) => can(snapshot, model, q.scope, q.target))
+  }
+
+  async holders(scope: Scope, target: Target): Promise<number[]> {
+    const { users } = whoCan(await (await this.current()).model, scope, target)
+    return [...users].flatMap(([userId, why]) => (why.chain?.grant.target.kind === 'any' ? [] : [userId]))
   }
 
   private async current(): Promise<VersionState> {

@@ -14,4 +14,10 @@ export interface PolicyResolver {
   can(actor: Actor, scope: Scope, target: Target): Promise<boolean>
   /** Each question's answer, in order, all decided on one consistent policy state (one read of it). */
   answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]>
+  /**
+   * The users who hold `scope` on `target` through a grant that names it (a group or its ancestor,
+   * a user): who is this object's own admin. A grant on anything (a superadmin, the RVT leader)
+   * and the audience policies do not count. For notifications, never for access.
+   */
+  holders(scope: Scope, target: Target): Promise<number[]>
 }
