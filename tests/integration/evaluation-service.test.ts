@@ -659,6 +659,33 @@ describe('judgement', () => {
       evaluations(leaderId).postCellComment({ ...cell, membershipId: otherGroupMember, body: 'x' }),
     ).rejects.toBeInstanceOf(NotFoundError)
   })
+
+  it('the table counts each cell’s comments; a deleted principle takes its threads', async () => {
+    const { ref, work, resp } = await freshEvaluation()
+    const [first, second] = members as [number, number]
+    for (const body of ['Sok.', 'Miért?'])
+      await evaluations(resortLeaderId).postCellComment({
+        ...ref,
+        principleId: work,
+        membershipId: first,
+        body,
+      })
+    await evaluations(leaderId).postCellComment({
+      ...ref,
+      principleId: resp,
+      membershipId: second,
+      body: 'Így.',
+    })
+    const commentsOf = async (membershipId: number) =>
+      (await evaluations(leaderId).open({ groupId: circle })).rows.find(
+        (r) => r.membershipId === membershipId,
+      )?.comments
+    expect(await commentsOf(first)).toEqual({ [work]: 2 })
+    expect(await commentsOf(second)).toEqual({ [resp]: 1 })
+    await evaluations(leaderId).deletePrinciple({ ...ref, principleId: work })
+    expect(await commentsOf(first)).toEqual({})
+    expect(await commentsOf(second)).toEqual({ [resp]: 1 })
+  })
 })
 
 describe('what the accepted points feed', () => {

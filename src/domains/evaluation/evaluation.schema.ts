@@ -58,8 +58,11 @@ export const SetEntryCardInput = EvaluationRefInput.extend({
 })
 export type SetEntryCardInput = z.input<typeof SetEntryCardInput>
 
+/** The longest report the leader may store (the screen shows it beside the text). */
+export const REPORT_MAX_LENGTH = 20_000
+
 export const SetReportInput = EvaluationRefInput.extend({
-  report: z.string().max(20_000, { error: 'tooLong' }),
+  report: z.string().max(REPORT_MAX_LENGTH, { error: 'tooLong' }),
 })
 export type SetReportInput = z.input<typeof SetReportInput>
 
@@ -78,8 +81,11 @@ export const JudgeInput = EvaluationRefInput.extend({
 })
 export type JudgeInput = z.input<typeof JudgeInput>
 
+/** The longest message or cell comment. */
+export const BODY_MAX_LENGTH = 4000
+
 /** The text of a message or a cell comment. */
-const Body = z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' })
+const Body = z.string().trim().min(1, { error: 'required' }).max(BODY_MAX_LENGTH, { error: 'tooLong' })
 
 export const PostMessageInput = EvaluationRefInput.extend({ body: Body })
 export type PostMessageInput = z.input<typeof PostMessageInput>
@@ -122,6 +128,8 @@ export const PointRow = z.object({
   displayName: z.string(),
   /** principleId → value; a missing principle is 0. */
   cells: z.record(z.string(), z.number()),
+  /** principleId → how many comments the cell's thread holds; a missing principle has none. */
+  comments: z.record(z.string(), z.number()),
   /** Raw sums per category. */
   sums: Sums,
   /** After the stored caps (caps.ts): what the member would get. */

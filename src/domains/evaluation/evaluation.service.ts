@@ -383,7 +383,7 @@ export class EvaluationService {
     viewer: EvaluationViewerRights,
   ): Promise<EvaluationView> {
     const where = { realmId: this.realmId, evaluationId: evaluation.id }
-    const [principles, cells, cards, members] = await Promise.all([
+    const [principles, cells, cards, members, threads] = await Promise.all([
       this.db.principle.findMany({
         where,
         select: PRINCIPLE_SELECT,
@@ -392,6 +392,8 @@ export class EvaluationService {
       this.db.pointCell.findMany({ where, select: { principleId: true, membershipId: true, value: true } }),
       this.db.entryCard.findMany({ where, select: { membershipId: true, type: true, justification: true } }),
       eligibleMembers(this.db, this.realmId, evaluation.groupId),
+      // Which cells have comments: one grouped count for the whole table, not a query per row.
+      this.db.cellComment.groupBy({ by: ['principleId', 'membershipId'], where, _count: { _all: true } }),
     ])
     const category = new Map(principles.map((p) => [p.id, p.category]))
     const rows = members.map((m) => {
@@ -405,6 +407,11 @@ export class EvaluationService {
       return {
         ...m,
         cells: Object.fromEntries(own.map((c) => [String(c.principleId), c.value])),
+        comments: Object.fromEntries(
+          threads
+            .filter((c) => c.membershipId === m.membershipId)
+            .map((c) => [String(c.principleId), c._count._all]),
+        ),
         sums,
         capped: capPoints(settings.caps, sums),
         entryCard: { type: card?.type ?? 'KDO', justification: card?.justification ?? '' },
