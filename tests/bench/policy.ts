@@ -48,6 +48,7 @@ function model(depth: number, statements: number): { model: PolicyModel; deepest
       assignments: [{ policyId: 1, userId: USER }],
       bindings: [],
       posts: [],
+      quiet: false,
     },
   }
 }

@@ -75,9 +75,12 @@ const PASSED = ['OK', 'CONFLICT']
 
 describe('reading the evaluation', () => {
   it("is for the group's editors, its resort leader and the council; not for members, siblings or strangers", async () => {
-    for (const who of ['leader', 'deputy', 'helper', 'resortLeader', 'council', 'councilMember'])
+    for (const who of ['leader', 'deputy', 'helper', 'resortLeader', 'council'])
       expect([who, await codeOf(as(who).evaluation.get({ groupId: circle }))]).toEqual([who, 'OK'])
-    for (const who of ['member', 'siblingLeader', 'student'])
+    // The hub is in QUIET here, when the council's members see no evaluation (council-oversee.test.ts
+    // switches the period in a realm of its own).
+    expect((await as('leader').semester.current()).period).toBe('QUIET')
+    for (const who of ['member', 'siblingLeader', 'student', 'councilMember'])
       expect([who, await codeOf(as(who).evaluation.get({ groupId: circle }))]).toEqual([who, 'FORBIDDEN'])
     expect(await codeOf(as('anonymous').evaluation.get({ groupId: circle }))).toBe('UNAUTHORIZED')
   })
@@ -105,26 +108,16 @@ describe('reading the evaluation', () => {
       judge: true,
       accept: true,
     })
-    expect(await rights('councilMember')).toEqual({
-      editDraft: false,
-      editPending: false,
-      submit: false,
-      judge: false,
-      accept: false,
-      writeReport: false,
-    })
   })
 })
 
 describe("the reviewers' list", () => {
   it("all groups' for those who see evaluations anywhere; a resort's subtree for whoever sees the resort's", async () => {
-    for (const who of ['council', 'councilMember']) {
-      const all = await as(who).evaluation.list()
-      expect(all.map((e) => e.evaluationId)).toEqual(
-        expect.arrayContaining([evaluationId, siblingEvaluationId]),
-      )
-    }
-    for (const who of ['resortLeader', 'leader', 'student'])
+    const all = await as('council').evaluation.list()
+    expect(all.map((e) => e.evaluationId)).toEqual(
+      expect.arrayContaining([evaluationId, siblingEvaluationId]),
+    )
+    for (const who of ['resortLeader', 'leader', 'student', 'councilMember'])
       expect([who, await codeOf(as(who).evaluation.list({}))]).toEqual([who, 'FORBIDDEN'])
     const ofResort = await as('resortLeader').evaluation.listOfResort({ resortId: resort })
     expect(ofResort.map((e) => e.groupId).sort()).toEqual([circle, sibling].sort())

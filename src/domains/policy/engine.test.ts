@@ -5,9 +5,15 @@ import { ancestorsOf, can, explain, issuable, snapshotOf, whoCan } from './engin
 import type { PolicyModel, Statement, StatementTarget } from './model'
 import { covers, uncovered } from './subset'
 
-const SCOPES: Scope[] = ['group:view-members', 'user:edit', 'user:view-profile', 'policy:issue']
-/** Statements may also carry sudo, which the engine treats as every scope. */
-const STATEMENT_SCOPES: Scope[] = [...SCOPES, 'supreme:sudo']
+const SCOPES: Scope[] = [
+  'group:view-members',
+  'user:edit',
+  'user:view-profile',
+  'policy:issue',
+  'evaluation:view',
+]
+/** Statements may also carry sudo, which the engine treats as every scope, and the period-bound oversee. */
+const STATEMENT_SCOPES: Scope[] = [...SCOPES, 'supreme:sudo', 'evaluation:oversee']
 const GROUPS = 8
 const USERS = 5
 
@@ -56,31 +62,35 @@ const modelArb: fc.Arbitrary<PolicyModel> = fc
       }),
       { maxLength: 6 },
     ),
+    quiet: fc.boolean(),
   })
-  .map(({ parents, audiences, policyParents, canIssue, statements, assignments, bindings, posts }) => ({
-    // Group i's parent is a lower id (or none): a forest, like the real tree.
-    groupParent: new Map(parents.map((p, i) => [i + 1, i === 0 || p % 3 === 0 ? null : (p % i) + 1])),
-    policies: new Map(
-      [1, 2, 3, 4].map((id) => [
-        id,
-        {
+  .map(
+    ({ parents, audiences, policyParents, canIssue, statements, assignments, bindings, posts, quiet }) => ({
+      // Group i's parent is a lower id (or none): a forest, like the real tree.
+      groupParent: new Map(parents.map((p, i) => [i + 1, i === 0 || p % 3 === 0 ? null : (p % i) + 1])),
+      policies: new Map(
+        [1, 2, 3, 4].map((id) => [
           id,
-          name: `p${id}`,
-          // Like groups: a lower id or none, so the policies form a forest.
-          parentId:
-            id === 1 || (policyParents[id - 1] ?? 0) % 3 === 0
-              ? null
-              : ((policyParents[id - 1] ?? 0) % (id - 1)) + 1,
-          canIssue: canIssue[id - 1] ?? false,
-          audience: audiences[id - 1] ?? null,
-        },
-      ]),
-    ),
-    statements: statements.map((s, i) => ({ ...s, id: i + 1 })),
-    assignments,
-    bindings,
-    posts,
-  }))
+          {
+            id,
+            name: `p${id}`,
+            // Like groups: a lower id or none, so the policies form a forest.
+            parentId:
+              id === 1 || (policyParents[id - 1] ?? 0) % 3 === 0
+                ? null
+                : ((policyParents[id - 1] ?? 0) % (id - 1)) + 1,
+            canIssue: canIssue[id - 1] ?? false,
+            audience: audiences[id - 1] ?? null,
+          },
+        ]),
+      ),
+      statements: statements.map((s, i) => ({ ...s, id: i + 1 })),
+      assignments,
+      bindings,
+      posts,
+      quiet,
+    }),
+  )
 
 const queryArb = fc.record({
   userId: fc.integer({ min: 1, max: USERS }),
@@ -113,7 +123,9 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
       model.statements.some(
         (s) =>
           s.policyId === policyId &&
-          s.scope === wanted &&
+          // Outside QUIET, oversee grants view (PRODUCT.md: the council sees evaluations then).
+          (s.scope === wanted ||
+            (wanted === 'evaluation:view' && s.scope === 'evaluation:oversee' && !model.quiet)) &&
           (s.target.kind !== 'post-group' || postGroup !== null) &&
           (onAnyOnly ? s.target.kind === 'any' : reaches(s.target, postGroup)),
       )
@@ -218,6 +230,7 @@ describe('policy engine consistency', () => {
       assignments: [],
       bindings: [{ postTypeId: 7, policyId: 1 }],
       posts: [{ userId: 1, postTypeId: 7, groupId: 1 }],
+      quiet: false,
     }
     const result = explain(snapshotOf(model, 1), model, 'group:view-members', {
       type: 'group',
@@ -228,6 +241,28 @@ describe('policy engine consistency', () => {
       grant: { source: { kind: 'post', groupId: 1, postTypeId: 7 } },
     })
     expect(can(snapshotOf(model, 2), model, 'group:view-members', { type: 'group', groupId: 3 })).toBe(false)
+  })
+})
+
+describe('grants bound to the period', () => {
+  const council = (quiet: boolean): PolicyModel => ({
+    groupParent: new Map([[1, null]]),
+    policies: new Map([[1, { id: 1, name: 'RVT-tag', parentId: null, canIssue: false, audience: null }]]),
+    statements: [{ id: 1, policyId: 1, scope: 'evaluation:oversee', target: { kind: 'any' } }],
+    assignments: [{ policyId: 1, userId: 1 }],
+    bindings: [],
+    posts: [],
+    quiet,
+  })
+  const viewsGroup = (model: PolicyModel, userId: number) =>
+    can(snapshotOf(model, userId), model, 'evaluation:view', { type: 'group', groupId: 1 })
+
+  it('lets a council member see evaluations outside QUIET only, through the oversee statement', () => {
+    expect(viewsGroup(council(false), 1)).toBe(true)
+    expect(viewsGroup(council(true), 1)).toBe(false)
+    expect(viewsGroup(council(false), 2)).toBe(false)
+    const why = explain(snapshotOf(council(false), 1), council(false), 'evaluation:view', { type: 'any' })
+    expect(why.chain?.grant).toMatchObject({ scope: 'evaluation:view', statementId: 1 })
   })
 })
 

@@ -47,6 +47,13 @@ function concrete(target: StatementTarget, userId: number, postGroupId: number |
   }
 }
 
+/**
+ * Scopes that grant another one while the realm's period is not QUIET: the council's members see
+ * evaluations outside the quiet period only (PRODUCT.md; docs/decisions/0017). The model carries the
+ * period, and a period switch bumps the policy version, so no decision uses a lapsed grant.
+ */
+const OUTSIDE_QUIET: Partial<Record<Scope, Scope>> = { 'evaluation:oversee': 'evaluation:view' }
+
 function statementsByPolicy(model: PolicyModel): Map<number, Statement[]> {
   const byPolicy = new Map<number, Statement[]>()
   for (const s of model.statements) {
@@ -76,7 +83,10 @@ export function snapshotOf(
   const add = (statement: Statement, source: GrantSource, postGroupId: number | null) => {
     if (userId === null && statement.target.kind === 'self') return
     const target = concrete(statement.target, userId ?? 0, postGroupId)
-    if (target) push({ scope: statement.scope, target, statementId: statement.id, source })
+    if (!target) return
+    push({ scope: statement.scope, target, statementId: statement.id, source })
+    const implied = model.quiet ? undefined : OUTSIDE_QUIET[statement.scope]
+    if (implied) push({ scope: implied, target, statementId: statement.id, source })
   }
   const hold = (source: GrantSource) => {
     for (const s of byPolicy.get(source.policyId) ?? [])

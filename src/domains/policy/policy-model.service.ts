@@ -46,7 +46,7 @@ export class PolicyModelService {
 
   async load(): Promise<PolicyModel> {
     const where = { realmId: this.realmId }
-    const [policies, statements, assignments, bindings, posts, groups] = await Promise.all([
+    const [policies, statements, assignments, bindings, posts, groups, settings] = await Promise.all([
       this.db.policy.findMany({
         where,
         select: { id: true, name: true, parentId: true, canIssue: true, audience: true },
@@ -59,6 +59,7 @@ export class PolicyModelService {
         select: { postTypeId: true, membership: { select: { userId: true, groupId: true } } },
       }),
       this.db.group.findMany({ where, select: { id: true, parentId: true } }),
+      this.db.semesterSettings.findUnique({ where, select: { period: true } }),
     ])
     return {
       policies: new Map(policies.map((p) => [p.id, p])),
@@ -67,6 +68,8 @@ export class PolicyModelService {
       bindings,
       posts: posts.map((p) => ({ postTypeId: p.postTypeId, ...p.membership })),
       groupParent: new Map(groups.map((g) => [g.id, g.parentId])),
+      // A realm without its settings row yet is in QUIET, the row's default.
+      quiet: (settings?.period ?? 'QUIET') === 'QUIET',
     }
   }
 }

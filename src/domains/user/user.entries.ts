@@ -28,6 +28,8 @@ export const userEntries = entryPoints('user', {
       'semester:admin',
       // A resort leader judges their resort's groups only: held on some group is enough for the nav.
       { scope: 'evaluation:judge', on: SOME_GROUP },
+      // The council's members list every group's evaluation (outside QUIET).
+      'evaluation:view',
     ],
   }),
   byScreenName: requires('user:view-basic', ScreenNameInput, () => ANY_TARGET),

@@ -16,6 +16,6 @@ export const getCurrentUser = createServerFn({ method: 'GET' })
       issuer: context.granted.has('policy:issue'),
       createGroups: context.granted.has('group:create-toplevel'),
       semesterAdmin: context.granted.has('semester:admin'),
-      reviewer: context.granted.has('evaluation:judge'),
+      reviewer: context.granted.has('evaluation:judge') || context.granted.has('evaluation:view'),
     }),
   )

@@ -31,8 +31,8 @@ export const SessionUser = CurrentUser.extend({
   /** Holds `semester:admin`: may switch semesters and periods (the RVT leader). */
   semesterAdmin: z.boolean(),
   /**
-   * Holds `evaluation:judge` on anything (the RVT leader): may judge every group's evaluation. A
-   * resort leader's grant is on the resort's subtree, which a question "on anything" cannot see.
+   * Offered the reviewers' list: judges some group's evaluation (the RVT leader, a resort leader) or
+   * sees every group's (the council's members, outside QUIET).
    */
   reviewer: z.boolean(),
 })

@@ -1206,6 +1206,7 @@ export const en: Messages = {
       'group:create-subgroup': 'Create subgroups',
       'group:create-toplevel': 'Create top-level groups',
       'evaluation:view': "See a group's semester evaluation",
+      'evaluation:oversee': 'See every evaluation outside the quiet period',
       'evaluation:edit-draft': 'Fill in points and entry cards in a draft',
       'evaluation:submit': 'Submit or cancel point and entry requests',
       'evaluation:edit-pending': 'Edit a submitted evaluation during review',

@@ -1211,6 +1211,7 @@ export const hu = {
       'group:create-subgroup': 'Alkör létrehozása',
       'group:create-toplevel': 'Legfelső szintű kör létrehozása',
       'evaluation:view': 'Egy kör félévi értékelésének megtekintése',
+      'evaluation:oversee': 'Értékelések megtekintése a csendes időszakon kívül',
       'evaluation:edit-draft': 'Pontok és belépők kitöltése piszkozatban',
       'evaluation:submit': 'Pont- és belépőkérelmek leadása vagy visszavonása',
       'evaluation:edit-pending': 'Leadott értékelés szerkesztése bírálat alatt',

@@ -2,7 +2,8 @@
 // From ../shared/PRODUCT.md, refined: `group:view-members` separates the public directory from the
 // member lists, `session:view` lets anyone ask who they are, `user:admin` guards account access
 // (docs/decisions/0005-authguard-and-scopes.md), `evaluation:edit-pending` is the reviewers' edit
-// right during review, `policy:issue` the delegation right of "can issue" policies (ADR 0012).
+// right during review, `policy:issue` the delegation right of "can issue" policies (ADR 0012),
+// `evaluation:oversee` the council members' `evaluation:view` that lapses in QUIET (ADR 0017).
 export const SCOPES = {
   'group:view': 'See a group in the directory and its public data (name, description, tree).',
   'group:view-members': "See a group's members and their posts.",
@@ -22,6 +23,7 @@ export const SCOPES = {
   'group:create-subgroup': 'Create groups under this group.',
   'group:create-toplevel': 'Create groups at the top of the tree.',
   'evaluation:view': "See a group's semester evaluation.",
+  'evaluation:oversee': "See groups' semester evaluations outside the quiet period (the council's members).",
   'evaluation:edit-draft': 'Fill in points and entry cards while the evaluation is a draft.',
   'evaluation:submit': 'Submit or cancel the point and entry requests.',
   'evaluation:edit-pending': "Edit a submitted (PENDING) evaluation's points and entry cards during review.",
