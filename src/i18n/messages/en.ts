@@ -862,6 +862,37 @@ export const en: Messages = {
       justificationPlaceholder: 'Justification',
       required: 'KB and ÁB need a justification.',
     },
+    report: {
+      title: 'Report',
+      description: "The group leader's report on the semester. Reviewers read it beside the points.",
+      label: "The semester's report",
+      length: '{count} / {max} characters',
+      save: 'Save report',
+      unsaved: 'There are unsaved changes.',
+      announceSaved: 'The report is saved.',
+      tooLong: 'At most {max} characters.',
+      empty: 'No report yet.',
+      locked: {
+        period: 'The report can be written in the submission period.',
+        status:
+          'The report of a submitted point request cannot be changed; cancel the submission to edit it.',
+        accepted: 'The report of an accepted point request can no longer be changed.',
+        'not-current-semester': "Only the current semester's report can be written.",
+      },
+    },
+    comments: {
+      button: 'Comments: {member} – {principle}',
+      buttonCount: 'Comments: {member} – {principle} ({count})',
+      title: 'Comments',
+      loading: 'Loading comments…',
+      loadFailed: 'The comments could not be loaded.',
+      empty: 'No comments on this cell yet.',
+      list: "The cell's comments",
+      body: 'New comment',
+      send: 'Send',
+      sent: 'The comment is sent.',
+      errors: { required: 'Write the comment.', tooLong: 'At most {max} characters.' },
+    },
   },
   /** Accepted results: a profile's points and entry cards, a group's past semesters (ADR 0016). */
   history: {

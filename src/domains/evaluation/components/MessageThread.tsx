@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react'
-import { useFormat, useT } from '~/i18n'
-import { Badge, Card, cx, TextArea } from '~/ui'
+import { useT } from '~/i18n'
+import { Card, TextArea } from '~/ui'
 import { postEvaluationMessage } from '../evaluation.functions'
-import type { MessageView } from '../evaluation.schema'
+import { BODY_MAX_LENGTH, type MessageView } from '../evaluation.schema'
 import { ReviewSubmit } from './ReviewSubmit'
 import { useReviewAction } from './review-action'
+import { ThreadMessage } from './ThreadMessage'
 
 /**
- * The evaluation's thread between the group and the reviewers, oldest first, with a form to write.
- * System messages (status changes, ADR 0015: the English record of "point request: A → B, …") are
- * set apart by a label and a tint, not by colour alone.
+ * The evaluation's thread between the group and the reviewers, oldest first, with a form to write;
+ * the status changes are system messages (ADR 0015: the English record of "point request: A → B, …").
  */
 export function MessageThread({
   groupId,
@@ -21,7 +21,6 @@ export function MessageThread({
   messages: MessageView[]
 }) {
   const t = useT()
-  const { formatDate } = useFormat()
   const { run, pending, refusal, codeOf, setFields } = useReviewAction()
   const [body, setBody] = useState('')
   const bodyCode = codeOf('body')
@@ -45,26 +44,7 @@ export function MessageThread({
         ) : (
           <ol className="flex flex-col gap-3" data-testid="evaluation-messages">
             {messages.map((m) => (
-              <li
-                key={m.id}
-                className={cx(
-                  'rounded-md border px-3 py-2 text-sm',
-                  m.system ? 'border-gray-300 bg-gray-50' : 'border-gray-200 bg-white',
-                )}
-              >
-                <p className="flex flex-wrap items-center gap-2 text-gray-600">
-                  {m.system && <Badge tone="brand">{t('review.messages.system')}</Badge>}
-                  <span className="font-medium text-gray-900">
-                    {m.author?.name ?? t('review.messages.unknownAuthor')}
-                  </span>
-                  <time dateTime={new Date(m.createdAt).toISOString()}>
-                    {formatDate(m.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
-                  </time>
-                </p>
-                <p className={cx('mt-1 whitespace-pre-wrap text-gray-900', m.system && 'font-mono text-xs')}>
-                  {m.body}
-                </p>
-              </li>
+              <ThreadMessage key={m.id} message={m} />
             ))}
           </ol>
         )}
@@ -79,7 +59,7 @@ export function MessageThread({
             rows={3}
             value={body}
             onChange={(e) => setBody(e.target.value)}
-            maxLength={4000}
+            maxLength={BODY_MAX_LENGTH}
             error={
               bodyCode
                 ? t(

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { capPoints } from '~/domains/semester/caps'
 import { useFormat, useT } from '~/i18n'
 import {
@@ -19,6 +19,8 @@ import {
 } from '~/ui'
 import { reviewSetPointCell, setPointCell } from '../evaluation.functions'
 import type { EvaluationView, PointRow, PrincipleView } from '../evaluation.schema'
+import { CellCommentButton } from './CellCommentButton'
+import { CellCommentsSheet, type CommentedCell } from './CellCommentsSheet'
 import { EntryCardCell } from './EntryCardCell'
 import { changedCellValue, type EditMode, fieldCodes, refusalMessage } from './evaluation-access'
 import { SaveMark } from './SaveMark'
@@ -46,7 +48,8 @@ function parsePoints(text: string): number | null {
  * own when left or on Enter: the value shows at once (optimistic); the server's answer confirms
  * it, refuses it (put back, reason below), or says another editor changed the cell meanwhile (the
  * current value shows, and the editor may apply theirs again). Arrow keys move between cells.
- * Keyed by the loaded view, so a reload starts from the server's state again.
+ * Every cell, editable or not, has a button to its comment thread (CellCommentsSheet) with the
+ * number of comments. Keyed by the loaded view, so a reload starts from the server's state again.
  */
 export function PointTable({
   view,
@@ -83,6 +86,25 @@ export function PointTable({
   const [activeRow, setActiveRow] = useState<number | null>(null)
   const saves = useCellSaves<number>()
   const tableRef = useRef<HTMLDivElement>(null)
+  const [commentCounts, setCommentCounts] = useState(
+    () =>
+      new Map(
+        view.rows.flatMap((row) =>
+          Object.entries(row.comments).map(([principleId, count]) => [
+            cellKey(row.membershipId, Number(principleId)),
+            count,
+          ]),
+        ),
+      ),
+  )
+  const [commented, setCommented] = useState<CommentedCell | null>(null)
+  const onCommentCount = useCallback(
+    (cell: CommentedCell, count: number) =>
+      setCommentCounts((current) =>
+        new Map(current).set(cellKey(cell.membershipId, cell.principleId), count),
+      ),
+    [],
+  )
 
   if (view.rows.length === 0) return <EmptyState title={t('evaluation.table.noMembers')} headingLevel={3} />
 
@@ -98,6 +120,25 @@ export function PointTable({
   const category = (p: PrincipleView) => t(`evaluation.categories.${p.category}`)
   const cellLabel = (row: PointRow, p: PrincipleView) =>
     t('evaluation.table.cell', { member: row.displayName, category: category(p), principle: p.name })
+  const commentButton = (row: PointRow, p: PrincipleView) => {
+    const count = commentCounts.get(cellKey(row.membershipId, p.id)) ?? 0
+    const names = { member: row.displayName, principle: p.name, count }
+    return (
+      <CellCommentButton
+        label={t(count > 0 ? 'evaluation.comments.buttonCount' : 'evaluation.comments.button', names)}
+        count={count}
+        onClick={() =>
+          setCommented({
+            groupId: view.groupId,
+            evaluationId: view.id,
+            principleId: p.id,
+            membershipId: row.membershipId,
+            label: cellLabel(row, p),
+          })
+        }
+      />
+    )
+  }
 
   const totals = (row: PointRow) => {
     const sums = { work: 0, responsibility: 0 }
@@ -334,6 +375,7 @@ export function PointTable({
                           onCommit={() => commit(row, p)}
                           onKeyDown={(event) => onKeyDown(event, rowIndex, column)}
                           onApply={(value) => send(row, p, value)}
+                          comments={commentButton(row, p)}
                         />
                       ),
                     ),
@@ -384,6 +426,7 @@ export function PointTable({
         </Table>
       </div>
       <CellSaveAnnouncer announcement={saves.announcement} />
+      <CellCommentsSheet cell={commented} onClose={() => setCommented(null)} onCount={onCommentCount} />
     </div>
   )
 }
@@ -418,6 +461,7 @@ function PointCell({
   onCommit,
   onKeyDown,
   onApply,
+  comments,
 }: {
   label: string
   max: number
@@ -431,15 +475,22 @@ function PointCell({
   onCommit: () => void
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void
   onApply: (value: number) => void
+  /** The button to the cell's comment thread. */
+  comments: ReactNode
 }) {
   const t = useT()
   const statusId = useId()
   const messageId = useId()
   if (!editable)
     return (
-      <Td className="relative border-l border-gray-200 px-2! text-center tabular-nums">
-        <span className="sr-only">{label}: </span>
-        {value}
+      <Td className="relative border-l border-gray-200 px-2! py-1! text-center tabular-nums">
+        <div className="flex items-center justify-center gap-1">
+          <span>
+            <span className="sr-only">{label}: </span>
+            {value}
+          </span>
+          {comments}
+        </div>
       </Td>
     )
   const message =
@@ -482,6 +533,7 @@ function PointCell({
           <span id={statusId} className="inline-flex min-w-4 items-center">
             <SaveMark state={state} />
           </span>
+          {comments}
         </div>
         {message && (
           <p id={messageId} className="w-36 text-left text-xs font-medium whitespace-normal text-red-800">

@@ -13,11 +13,30 @@ type Status = EvaluationView['pointStatus']
 
 const isDraft = (status: Status) => status === 'NOT_SUBMITTED' || status === 'REJECTED'
 
+type DraftRefusal = 'accepted' | 'not-current-semester' | 'period' | 'status'
+
+/** Why the group's editors may not change the request's draft now (edit-rules.ts, `group` mode), or null. */
+function draftRefusal(view: EvaluationView, status: Status): DraftRefusal | null {
+  if (status === 'ACCEPTED') return 'accepted'
+  if (!view.current) return 'not-current-semester'
+  if (view.period !== 'SUBMISSION') return 'period'
+  if (!isDraft(status)) return 'status'
+  return null
+}
+
 function modeFor(view: EvaluationView, status: Status): EditMode {
+  if (view.viewer.editDraft && draftRefusal(view, status) === null) return 'group'
   if (!view.current || status === 'ACCEPTED') return null
-  if (view.viewer.editDraft && view.period === 'SUBMISSION' && isDraft(status)) return 'group'
   if (view.viewer.editPending && view.period === 'REVIEW' && status === 'PENDING') return 'review'
   return null
+}
+
+/**
+ * Whether the viewer writes the report: only its leader (group:owner), and then why not now (the
+ * point request's `group` rules, as the server's setReport checks them), or null when the form is open.
+ */
+export function reportAccess(view: EvaluationView) {
+  return { leader: view.viewer.writeReport, refusal: draftRefusal(view, view.pointStatus) }
 }
 
 /** How the viewer may edit the points (principles only in `group` mode) and the entry cards now. */

@@ -5,6 +5,7 @@ import { JudgementCard } from '~/domains/evaluation/components/JudgementCard'
 import { MessageThread } from '~/domains/evaluation/components/MessageThread'
 import { PointTable } from '~/domains/evaluation/components/PointTable'
 import { PrinciplesCard } from '~/domains/evaluation/components/PrinciplesCard'
+import { ReportCard } from '~/domains/evaluation/components/ReportCard'
 import { getEvaluation, getEvaluationMessages } from '~/domains/evaluation/evaluation.functions'
 import { getGroup } from '~/domains/group/group.functions'
 import { semesterName } from '~/domains/semester/components/semester-text'
@@ -104,6 +105,7 @@ function GroupEvaluationPage() {
           )}
           <PointTable key={loadedAt} view={evaluation} pointMode={access.points} entryMode={access.entries} />
         </section>
+        <ReportCard view={evaluation} />
         <MessageThread groupId={evaluation.groupId} evaluationId={evaluation.id} messages={messages} />
       </div>
     </>
