@@ -67,6 +67,27 @@ const envObject = z.object({
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Seconds an OpenID provider call (discovery, token, keys) may take before the login gives up. */
+  OIDC_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /**
+   * The port of the separate /metrics listener (Prometheus); unset, there is none. Never the public
+   * port: the metrics are protected by not being reachable from outside (docs/decisions/0019).
+   */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address the metrics listener binds: loopback unless a scraper elsewhere must reach it. */
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** On SIGTERM, how long in-flight requests may take before the server stops anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 = use the socket's address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Login starts and callbacks per client address per minute. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Searches per user per minute (anonymous callers: per address, times RATE_LIMIT_IP_FACTOR). */
+  RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Writes (POST server functions) per user per minute. */
+  RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** A client address may make this many times a user's search and write limits (people behind one NAT). */
+  RATE_LIMIT_IP_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
   /** The folder profile photos are stored in (src/server/storage), relative to the working directory. */
   PHOTO_STORAGE_DIR: z.string().trim().min(1).default('.data/photos'),
 })
@@ -85,6 +106,13 @@ export const envSchema = envObject.superRefine((env, ctx) => {
       code: 'custom',
       path: ['SESSION_PREVIOUS_KEYS'],
       message: 'every kid must be unique and differ from SESSION_KEY_ID',
+    })
+  }
+  if (env.METRICS_PORT === env.PORT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT: the metrics are not for the public port',
     })
   }
   if (env.NODE_ENV === 'production' && env.OIDC_ALLOW_INSECURE) {
@@ -110,6 +138,8 @@ export interface AppConfig {
     scopes: string
     redirectUri: string
     allowInsecure: boolean
+    /** Seconds each call to the provider may take. */
+    timeoutSeconds: number
   }
   session: {
     signingKeyPem: string
@@ -123,6 +153,19 @@ export interface AppConfig {
   }
   logLevel: Env['LOG_LEVEL']
   storage: { photoDir: string }
+  /** The separate Prometheus listener; null when METRICS_PORT is unset. */
+  metrics: { port: number; host: string } | null
+  /** How long a SIGTERM waits for in-flight requests. */
+  shutdownTimeoutMs: number
+  /** Reverse proxies whose X-Forwarded-For entries are trusted (0: the socket address). */
+  trustProxyHops: number
+  /** Token buckets, per minute; see src/server/http/rate-limit.ts. */
+  rateLimits: {
+    loginPerMinute: number
+    searchPerMinute: number
+    writePerMinute: number
+    ipFactor: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -163,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       scopes: env.OIDC_SCOPES,
       redirectUri: new URL('/auth/callback', publicUrl).toString(),
       allowInsecure: env.OIDC_ALLOW_INSECURE,
+      timeoutSeconds: env.OIDC_TIMEOUT_SECONDS,
     },
     session: {
       signingKeyPem: env.SESSION_SIGNING_KEY,
@@ -173,6 +217,15 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     logLevel: env.LOG_LEVEL,
     storage: { photoDir: env.PHOTO_STORAGE_DIR },
+    metrics: env.METRICS_PORT === undefined ? null : { port: env.METRICS_PORT, host: env.METRICS_HOST },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    rateLimits: {
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      searchPerMinute: env.RATE_LIMIT_SEARCH_PER_MINUTE,
+      writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE,
+      ipFactor: env.RATE_LIMIT_IP_FACTOR,
+    },
   }
 }
 
