@@ -62,3 +62,14 @@ export class InvalidStateError extends DomainError {
     super(message)
   }
 }
+
+/** Too many requests of one kind from one user or address (src/server/http/rate-limit.ts): a 429. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED'
+  constructor(
+    /** Whole seconds until the caller may try again (the Retry-After header). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('Too many requests')
+  }
+}

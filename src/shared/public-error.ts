@@ -12,6 +12,7 @@ export type PublicErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_STATE'
+  | 'RATE_LIMITED'
   | 'INTERNAL'
 
 export class PublicError extends Error {

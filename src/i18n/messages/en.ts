@@ -61,6 +61,10 @@ export const en: Messages = {
         title: 'Page not found',
         message: 'The page you are looking for does not exist or is no longer available.',
       },
+      '429': {
+        title: 'Too many requests',
+        message: 'Your requests came a little too quickly. Wait a minute, then try again.',
+      },
       '500': {
         title: 'Something went wrong',
         message: 'An unexpected error happened on our side. Please try again a little later.',
@@ -205,6 +209,7 @@ export const en: Messages = {
     openTree: 'Open the organisation tree',
   },
   auth: {
+    tooManyLogins: 'Too many login attempts from this address. Try again in {seconds} seconds.',
     loginError: {
       title: 'Login failed',
       expired:

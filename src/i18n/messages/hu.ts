@@ -60,6 +60,10 @@ export const hu = {
         title: 'Az oldal nem található',
         message: 'A keresett oldal nem létezik, vagy már nem érhető el.',
       },
+      '429': {
+        title: 'Túl sok kérés',
+        message: 'Egy kicsit túl gyorsan érkeztek a kéréseid. Várj egy percet, aztán próbáld újra!',
+      },
       '500': {
         title: 'Váratlan hiba történt',
         message: 'Valami elromlott nálunk. Próbáld újra egy kicsit később!',
@@ -204,6 +208,8 @@ export const hu = {
     openTree: 'Szervezeti fa megnyitása',
   },
   auth: {
+    tooManyLogins:
+      'Túl sok bejelentkezési kísérlet érkezett erről a címről. Próbáld újra {seconds} másodperc múlva!',
     loginError: {
       title: 'A bejelentkezés nem sikerült',
       expired:

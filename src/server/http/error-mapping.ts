@@ -3,7 +3,7 @@
 // details go to the log only (a client never sees a stack trace or a database message).
 import { ZodError } from 'zod'
 import { type FieldErrors, PublicError } from '~/shared/public-error'
-import { ConflictError, DomainError, ValidationError } from '../errors'
+import { ConflictError, DomainError, RateLimitedError, ValidationError } from '../errors'
 import type { Logger } from '../logger'
 
 const STATUS: Record<DomainError['code'], number> = {
@@ -13,6 +13,7 @@ const STATUS: Record<DomainError['code'], number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  RATE_LIMITED: 429,
 }
 
 export function fieldErrorsOf(error: ZodError): FieldErrors {
@@ -22,6 +23,11 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
     fields[key] = [...(fields[key] ?? []), issue.message]
   }
   return fields
+}
+
+/** Headers a refusal carries besides its status: when to come back after a rate limit. */
+export function errorHeaders(error: unknown): Record<string, string> {
+  return error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {}
 }
 
 export function toPublicError(error: unknown, log: Logger): PublicError {

@@ -2,7 +2,7 @@
 // functions' error middleware: this gives them the same mapping (src/server/http/error-mapping.ts).
 import { getAppContainer } from '../di/app-container'
 import { LOGGER, type TokenTypes } from '../di/tokens'
-import { toPublicError } from './error-mapping'
+import { errorHeaders, toPublicError } from './error-mapping'
 
 /** Runs the handler; a thrown error becomes a JSON `{ error }` answer with its mapped status. */
 export async function withErrorResponse(handle: () => Promise<Response>): Promise<Response> {
@@ -16,7 +16,7 @@ export async function withErrorResponse(handle: () => Promise<Response>): Promis
     return Response.json(
       { error: { status, code, message, fields: fields ?? null, reason: reason ?? null } },
       // An answer about access or a missing user must not be replayed from a cache.
-      { status, headers: { 'cache-control': 'no-store' } },
+      { status, headers: { 'cache-control': 'no-store', ...errorHeaders(error) } },
     )
   }
 }
