@@ -1,22 +1,25 @@
-# PéK container image. Layout and migrate-on-start: docs/decisions/0007-container-and-compose.md.
+# PéK container image. Why it looks like this: docs/decisions/0007-container-and-compose.md; how to
+# run it: docs/operations.md.
 #
-#   docker build -t pek .
-#   docker run --env-file .env -p 3000:3000 pek              # migrates first when MIGRATE_ON_START=true
-#   docker run --env-file .env pek pnpm db:migrate            # migrations only, as an explicit step
+#   docker build -t pek .                                   # --build-arg SOURCEMAPS=true adds source maps
+#   docker run --rm --env-file .env pek migrate             # apply pending migrations, then exit
+#   docker run --env-file .env -p 3000:3000 pek             # serve (MIGRATE_ON_START=true: migrate first)
 #
-# Stages: base (node + pnpm) -> deps (all dependencies) -> build (prisma client + vite build)
-#         -> runtime (production dependencies, the build output, and what `pnpm db:migrate` needs).
+# Stages: pnpm (node + pnpm 12) -> deps (all dependencies) -> build (Prisma client, vite build)
+#         pnpm -> prod-deps (production dependencies only)
+#         runtime = plain node + prod-deps' node_modules + the build output. No pnpm, no dev
+#         dependencies, no TypeScript sources, no source maps unless SOURCEMAPS=true.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS base
+FROM ${NODE_IMAGE} AS pnpm
 # corepack fails signature checks on our machines, and a "packageManager" field makes pnpm fetch a
 # platform binary the registry does not serve: install pnpm 12 from npm (see shared/STACK-NOTES.md).
 RUN npm i -g pnpm@12 && npm cache clean --force
 WORKDIR /app
 
 # ---------------------------------------------------------------------------------------------------
-FROM base AS deps
+FROM pnpm AS deps
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 # --ignore-scripts: a postinstall that runs `db:generate` needs the schema and scripts, which are not
 # copied yet (that is what keeps this layer cached); the build stage runs it explicitly. The build
@@ -24,30 +27,33 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 RUN pnpm install --frozen-lockfile --ignore-scripts
 
 # ---------------------------------------------------------------------------------------------------
-# Also the target of the `oidc` compose profile, which needs the dev dependencies and the sources.
+# Also the image of the compose `oidc` profile, which needs the dev dependencies and the sources.
 FROM deps AS build
+# true: the bundles get source maps (read them with NODE_OPTIONS=--enable-source-maps at run time).
+ARG SOURCEMAPS=false
 COPY . .
-RUN pnpm db:generate && pnpm build
+# `pnpm build` = the app (dist/client, dist/server) + the operator scripts (dist/db-migrate.mjs).
+RUN pnpm db:generate && SOURCEMAPS="$SOURCEMAPS" pnpm build
 
 # ---------------------------------------------------------------------------------------------------
-FROM base AS runtime
+FROM pnpm AS prod-deps
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm install --prod --frozen-lockfile --ignore-scripts
+
+# ---------------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
-    MIGRATE_ON_START=false
+    MIGRATE_ON_START=false \
+    PHOTO_STORAGE_DIR=/var/lib/pek/photos
+WORKDIR /app
 
-COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-# Production dependencies only. The store is removed in the same layer: node_modules holds the files.
-RUN pnpm install --prod --frozen-lockfile --ignore-scripts \
- && rm -rf "$(pnpm store path)" /root/.cache /root/.local/share/pnpm \
- && npm i -g "tsx@$(node -p "require('./package.json').devDependencies.tsx")" \
- && npm cache clean --force
-# `pnpm db:migrate` runs `tsx scripts/db-migrate.ts` from source until a bundled migrate script
-# replaces it: tsx (a dev dependency, installed globally above at the version package.json pins),
-# app.config.ts, scripts/, the migration runner in src/server/db/ and prisma/ stay in the image.
-COPY tsconfig.json app.config.ts ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-COPY src/server/db ./src/server/db
+# package.json: "type": "module" for dist/server/server.js. The migrations are data the migrate
+# script reads; start.mjs serves dist/. Nothing else of the sources.
+COPY package.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY prisma/migrations ./prisma/migrations
+COPY scripts/start.mjs scripts/docker-entrypoint.sh ./scripts/
 COPY --from=build /app/dist ./dist
 
 # Fails the build, not the first start, when the server bundle imports a package that is missing
@@ -56,8 +62,7 @@ RUN node --input-type=module -e "await import('/app/dist/server/server.js').catc
       console.error('dist/server/server.js does not load with production dependencies only:', e.message); \
       process.exit(1) })"
 
-# Profile photos (PHOTO_STORAGE_DIR): a folder the node user owns, so a volume mounted here inherits that owner.
-ENV PHOTO_STORAGE_DIR=/var/lib/pek/photos
+# Profile photos: a folder the node user owns, so a volume mounted here inherits that owner.
 RUN mkdir -p /var/lib/pek/photos && chown node:node /var/lib/pek/photos
 
 USER node
@@ -67,8 +72,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-# Migrations first when MIGRATE_ON_START=true (a failed migration stops the container), then `exec`
-# so the server is PID 1's replacement and receives SIGTERM itself. Any other command (e.g.
-# `pnpm db:migrate`) runs through the same entrypoint.
-ENTRYPOINT ["/bin/sh", "-c", "if [ \"$MIGRATE_ON_START\" = true ]; then pnpm db:migrate || exit 1; fi; exec \"$@\"", "pek-entrypoint"]
+# `migrate` runs the migrations and exits; anything else runs after them when MIGRATE_ON_START=true.
+ENTRYPOINT ["/app/scripts/docker-entrypoint.sh"]
 CMD ["node", "scripts/start.mjs"]

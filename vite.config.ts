@@ -15,5 +15,7 @@ export default defineConfig({
     },
   },
   server: { port: 3000, strictPort: true },
+  // No source maps in a production build unless asked (SOURCEMAPS=true pnpm build; the image's build arg).
+  build: { sourcemap: process.env.SOURCEMAPS === 'true' },
   plugins: [tailwindcss(), tanstackStart(), react()],
 })
