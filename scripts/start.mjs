@@ -1,5 +1,6 @@
-// `pnpm start`: serves the production build (run `pnpm build` first) on the configured PORT.
-// A missing or malformed variable stops it here, naming the variable (see app.config.ts).
+// `pnpm start`: serves the production build (run `pnpm build` first) on the configured PORT, and the
+// Prometheus metrics on METRICS_PORT when set. A missing or malformed variable stops it here, naming
+// the variable (see app.config.ts). SIGTERM/SIGINT drain it gracefully (docs/decisions/0019).
 import { serve } from 'srvx'
 import { staticMiddleware } from 'srvx/static'
 
@@ -31,15 +32,32 @@ const server = serve({
   silent: true,
 })
 await server.ready()
-// The app container now rather than at the first request: it starts the semester scheduler, so a
-// scheduled switch happens on time even if nobody visits (docs/decisions/0014).
-entry.startApp()
-console.log(JSON.stringify({ level: 'info', msg: 'listening', url: server.url, realm: config.realmId }))
 
-const shutdown = () =>
-  server
-    .close()
-    .then(() => entry.stopBackgroundJobs())
-    .then(() => process.exit(0))
-process.once('SIGTERM', shutdown)
-process.once('SIGINT', shutdown)
+// Never the public port: whoever reaches this listener reads the metrics.
+const metrics = config.metrics
+  ? serve({
+      port: config.metrics.port,
+      hostname: config.metrics.host,
+      fetch: entry.metricsFetch,
+      silent: true,
+    })
+  : undefined
+await metrics?.ready()
+
+entry.startApp({ url: server.url, ...(metrics ? { metricsUrl: `${metrics.url}metrics` } : {}) })
+
+let stopping = false
+const shutdown = (signal) => {
+  // A second signal (a process group gets it twice) must not start a second drain.
+  if (stopping) return
+  stopping = true
+  entry.shutDown({ app: server.node.server, metrics: metrics?.node.server }, signal).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error('shutdown failed:', error)
+      process.exit(1)
+    },
+  )
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

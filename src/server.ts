@@ -4,9 +4,9 @@ import 'reflect-metadata'
 import { createServerEntry, createStartHandler, defaultStreamHandler } from '@tanstack/react-start/server'
 
 export { appConfig, ConfigError } from '#config'
-// Boot: building the app container starts the background jobs (the semester scheduler); stop them
-// before exiting.
-export { getAppContainer as startApp, stopBackgroundJobs } from './server/di/app-container'
+// Boot and graceful shutdown (docs/decisions/0019), and the separate metrics listener's handler.
+export { shutDown, startApp } from './server/lifecycle'
+export { metricsFetch } from './server/metrics/metrics-endpoint'
 // The static files bypass Start's middleware; scripts/start.mjs gives them the same headers.
 export { applySecurityHeaders, newCspNonce } from './server/http/security-headers'
 

@@ -1,5 +1,10 @@
-// A minimal structured logger: one JSON object per line on stdout. Small on purpose; pino can
-// replace it behind the same interface when operations need more (issue: production readiness).
+// Structured logs: pino, one JSON object per line on stdout (time, level as a word, msg, fields),
+// behind the small Logger interface the app codes against. Secrets must not reach the log in the
+// first place; the scrubbing below is the net under that rule (docs/decisions/0019).
+import { hostname } from 'node:os'
+import pino from 'pino'
+import { scrubLogFields } from './log-redaction'
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export type LogFields = Record<string, unknown>
 
@@ -11,22 +16,29 @@ export interface Logger {
   child(fields: LogFields): Logger
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
-
-export function createLogger(
-  level: LogLevel,
-  base: LogFields = {},
-  write = (line: string) => console.log(line),
-): Logger {
-  const log = (at: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: LogFields) => {
-    if (order[at] < order[level]) return
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...base, ...fields }))
-  }
+function wrap(logger: pino.Logger): Logger {
   return {
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    debug: (msg, fields) => logger.debug(fields ?? {}, msg),
+    info: (msg, fields) => logger.info(fields ?? {}, msg),
+    warn: (msg, fields) => logger.warn(fields ?? {}, msg),
+    error: (msg, fields) => logger.error(fields ?? {}, msg),
+    // pino runs no formatter over a child's bindings: they are scrubbed here.
+    child: (fields) => wrap(logger.child(scrubLogFields(fields))),
   }
+}
+
+/**
+ * A logger at `level` whose every line carries `base`. `write` receives each finished line (tests
+ * capture them); by default lines go to stdout synchronously, so none is lost when the process exits.
+ */
+export function createLogger(level: LogLevel, base: LogFields = {}, write?: (line: string) => void): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: scrubLogFields({ pid: process.pid, hostname: hostname(), ...base }),
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }), log: scrubLogFields },
+    // scrubLogFields has already made errors plain { type, message, stack } objects.
+    serializers: { err: (err: unknown) => err },
+  }
+  return wrap(write ? pino(options, { write }) : pino(options))
 }

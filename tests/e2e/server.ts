@@ -176,6 +176,11 @@ async function main() {
       SESSION_IDLE_MINUTES: '720',
       // The run's own folder (removed on exit), not the checkout's .data/photos.
       PHOTO_STORAGE_DIR: join(dataDir, 'photos'),
+      // The whole suite logs in, searches and saves from one address within minutes: no throttling
+      // here (the limits themselves: tests/unit/rate-limit.test.ts, tests/e2e/operations.spec.ts).
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      RATE_LIMIT_SEARCH_PER_MINUTE: '100000',
+      RATE_LIMIT_WRITE_PER_MINUTE: '100000',
     },
   })
   app.once('exit', (code, signal) => {

@@ -28,6 +28,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SESSION_SIGNING_KEY: signingKey,
     SESSION_KEY_ID: 'test-1',
     LOG_LEVEL: 'silent',
+    // In-process requests all come from one unknown address: tests are not throttled unless they
+    // ask for a limit (tests/integration/login-operations.test.ts).
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     ...overrides,
   })
 }

@@ -4,6 +4,7 @@ import { inject, injectable } from 'tsyringe'
 import type { Actor } from '~/server/auth/actor'
 import type { PolicyResolver, Question } from '~/server/auth/policy-resolver'
 import type { Scope, Target } from '~/server/auth/scopes'
+import { countPolicySnapshotLookup } from '~/server/metrics/metrics'
 import { can, type Snapshot, snapshotOf, whoCan } from './engine'
 import type { PolicyModel } from './model'
 import { PolicyModelService } from './policy-model.service'
@@ -60,6 +61,7 @@ export class PolicyEngineResolver implements PolicyResolver {
     const state = await this.current()
     const key = actor.kind === 'user' ? actor.userId : 'anonymous'
     let snapshot = state.snapshots.get(key)
+    countPolicySnapshotLookup(snapshot !== undefined)
     if (!snapshot) {
       if (state.snapshots.size >= MAX_SNAPSHOTS) state.snapshots.clear()
       snapshot = state.model.then((model) => snapshotOf(model, actor.kind === 'user' ? actor.userId : null))

@@ -4,8 +4,11 @@ import { entryPoints, requires } from '~/server/auth/entry-point'
 import { SearchInput } from './search.schema'
 
 export const searchEntries = entryPoints('search', {
-  everything: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'] }),
-  groups: requires('group:view', SearchInput),
+  everything: requires('user:view-basic', SearchInput, undefined, {
+    reveal: ['user:view-profile'],
+    search: true,
+  }),
+  groups: requires('group:view', SearchInput, undefined, { search: true }),
   /** People only (the user pickers): the same ranking and the same hidden-field rule. */
-  people: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'] }),
+  people: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'], search: true }),
 })

@@ -18,6 +18,11 @@ export interface EntryPoint<S extends z.ZodType = z.ZodType> {
   readonly target: (input: z.output<S>) => Target
   /** Further scopes decided without refusing the call (`context.granted`), in the same decision. */
   readonly reveal: readonly Reveal[]
+  /**
+   * Counted against the search rate limit (src/server/http/rate-limit.ts). Writes need no mark:
+   * every non-GET call counts as one.
+   */
+  readonly search?: true
 }
 
 type Unnamed<S extends z.ZodType> = Omit<EntryPoint<S>, 'name'>
@@ -30,9 +35,9 @@ export function requires<S extends z.ZodType>(
   scope: Scope,
   input: S,
   target: (input: z.output<S>) => Target = () => ANY_TARGET,
-  options: { reveal?: readonly Reveal[] } = {},
+  options: { reveal?: readonly Reveal[]; search?: true } = {},
 ): Unnamed<S> {
-  return { scope, input, target, reveal: options.reveal ?? [] }
+  return { scope, input, target, reveal: options.reveal ?? [], ...(options.search ? { search: true } : {}) }
 }
 
 /** A domain's entry points, each named `<domain>.<key>`. */

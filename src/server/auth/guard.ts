@@ -2,17 +2,23 @@
 // It validates the input (400), authenticates the session (401), asks the PolicyResolver for
 // the scope on the input's target (401/403) and hands the handler a request-scoped container.
 import { createMiddleware, createServerOnlyFn } from '@tanstack/react-start'
-import { getCookie } from '@tanstack/react-start/server'
+import { getCookie, getRequest } from '@tanstack/react-start/server'
 import type { z } from 'zod'
 import { getAppContainer } from '../di/app-container'
 import { requestContainer } from '../di/request-scope'
 import { CONFIG, type TokenTypes } from '../di/tokens'
+import { clientAddress } from '../http/client-address'
+import { rateLimiterFor } from '../http/rate-limit'
+import { noteRequestFacts } from '../http/request-facts'
 import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
 import { authenticate, decide } from './access'
 import { clearAppCookie } from './cookies'
 import type { EntryPoint } from './entry-point'
 import { sessionCookieName } from './session-token'
+
+/** Methods that change nothing; every other call counts against the write limit. */
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /**
  * The decision itself, for server functions and plain server routes: authenticate the cookie,
@@ -26,6 +32,14 @@ const guardRequest = createServerOnlyFn(async (entry: EntryPoint, input: unknown
   const cookie = sessionCookieName(config.secureCookies)
   const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
   if (rejectedToken) clearAppCookie(config, cookie)
+  const userId = actor.kind === 'user' ? actor.userId : undefined
+  noteRequestFacts({ route: entry.name, userId })
+  // Before the policy decision: a caller over the limit costs no more than this.
+  const request = getRequest()
+  const limit = entry.search ? 'search' : SAFE_METHODS.has(request.method) ? null : 'write'
+  if (limit) {
+    rateLimiterFor(config).check(limit, { userId, address: clientAddress(request, config.trustProxyHops) })
+  }
   const granted = await decide(app, actor, entry.scope, entry.target(input), entry.reveal)
   return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
 })

@@ -49,6 +49,10 @@ export function loginFailureOf(error: unknown): LoginFailure {
     const claim = comparedClaim(error) ?? 'claim'
     return new LoginFailure(CLAIM_REASONS[claim] ?? 'failed', claim, { cause: error })
   }
+  // The provider took longer than OIDC_TIMEOUT_SECONDS to answer (token endpoint, keys).
+  if (error instanceof oidc.ClientError && error.code === 'OAUTH_TIMEOUT') {
+    return new LoginFailure('unavailable', 'timeout', { cause: error })
+  }
   if (error instanceof oidc.ClientError && error.code === 'OAUTH_KEY_SELECTION_FAILED') {
     return new LoginFailure('untrusted', 'signing-key', { cause: error })
   }

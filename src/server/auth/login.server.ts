@@ -11,9 +11,11 @@ import { UserService } from '~/domains/user/user.service'
 import type { LoginFailureReason } from '~/shared/login-failure-reason'
 import { getAppContainer } from '../di/app-container'
 import { CLOCK, CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
+import { noteRequestFacts } from '../http/request-facts'
 import { sessionIssuer, sessionKeysFor } from './access'
 import { appCookieHeader, clearedCookieHeader, requestCookie } from './cookies'
 import { loginFailureOf } from './login-failure'
+import { loginRateLimited } from './login-rate-limit'
 import { authorizationUrl, exchangeCode } from './oidc.server'
 import { safeReturnTo } from './return-to'
 import {
@@ -60,6 +62,8 @@ function services(app: DependencyContainer) {
 
 export async function beginLogin(request: Request, app = getAppContainer()): Promise<Response> {
   const { config, log } = services(app)
+  const refused = loginRateLimited(request, config)
+  if (refused) return refused
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
   try {
     const { url, checks } = await authorizationUrl(config.oidc)
@@ -100,6 +104,8 @@ async function readFlow(config: AppConfig, cookie: string | undefined): Promise<
  */
 export async function completeLogin(request: Request, app = getAppContainer()): Promise<Response> {
   const { config, log, clock } = services(app)
+  const refused = loginRateLimited(request, config)
+  if (refused) return refused
   const flowCookie = flowCookieName(config.secureCookies)
   // The flow is single-use: whatever happens next, the browser forgets it.
   const clearFlow = clearedCookieHeader(config, flowCookie)
@@ -125,6 +131,7 @@ export async function completeLogin(request: Request, app = getAppContainer()): 
       token,
       config.session.ttlSeconds,
     )
+    noteRequestFacts({ userId: user.id })
     log.info('login', { userId: user.id })
     return redirect(flow.returnTo, [clearFlow, sessionCookie])
   } catch (error) {

@@ -22,7 +22,8 @@ function configuration(settings: AppConfig['oidc']): Promise<oidc.Configuration>
     const config = oidc
       .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
         ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-        timeout: 10,
+        // Kept by the configuration for every later call too (token endpoint, keys).
+        timeout: settings.timeoutSeconds,
       })
       .catch((error: unknown) => {
         discovered = undefined

@@ -1,9 +1,11 @@
 // Global middleware, installed in src/start.ts.
 import { createCsrfMiddleware, createMiddleware } from '@tanstack/react-start'
-import { setResponseStatus } from '@tanstack/react-start/server'
+import { setResponseHeaders, setResponseStatus } from '@tanstack/react-start/server'
 import { getAppContainer } from '../di/app-container'
 import { CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
-import { toPublicError } from './error-mapping'
+import { startRequestTimer } from '../metrics/metrics'
+import { errorHeaders, toPublicError } from './error-mapping'
+import { type RequestFacts, runWithRequestFacts } from './request-facts'
 import { currentRequestId } from './request-id'
 import { applySecurityHeaders, newCspNonce } from './security-headers'
 
@@ -13,25 +15,37 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export const csrf = createCsrfMiddleware({ filter: ({ request }) => UNSAFE_METHODS.has(request.method) })
 
 /**
- * Request id, security headers and one structured log line per request. The CSP nonce travels in
- * the global context, where src/router.tsx hands it to the renderer (src/shared/csp-nonce.ts).
+ * Request id, security headers, and one structured log line and the metrics per request (route,
+ * user, status, duration: docs/decisions/0019). The CSP nonce travels in the global context, where
+ * src/router.tsx hands it to the renderer (src/shared/csp-nonce.ts).
  */
-export const requestContext = createMiddleware().server(async ({ request, next }) => {
-  const started = performance.now()
+export const requestContext = createMiddleware().server(async ({ request, next, handlerType }) => {
+  const answered = startRequestTimer(request.method)
   const requestId = currentRequestId()
   const cspNonce = newCspNonce()
-  const result = await next({ context: { cspNonce } })
+  const facts: RequestFacts = {}
   const app = getAppContainer()
-  applySecurityHeaders(result.response.headers, app.resolve<TokenTypes[typeof CONFIG]>(CONFIG), cspNonce)
-  const log = app.resolve<TokenTypes[typeof LOGGER]>(LOGGER)
-  log.info('request', {
-    requestId,
-    method: request.method,
-    path: new URL(request.url).pathname,
-    status: result.response.status,
-    durationMs: Math.round(performance.now() - started),
-  })
-  return result
+  let status = 500
+  try {
+    const result = await runWithRequestFacts(facts, () => next({ context: { cspNonce } }))
+    status = result.response.status
+    applySecurityHeaders(result.response.headers, app.resolve<TokenTypes[typeof CONFIG]>(CONFIG), cspNonce)
+    return result
+  } finally {
+    const path = new URL(request.url).pathname
+    // A server function no guard named (none today) or a path no route matched.
+    const route = facts.route ?? (handlerType === 'serverFn' ? 'serverFn' : 'unmatched')
+    const durationMs = answered(route, status)
+    app.resolve<TokenTypes[typeof LOGGER]>(LOGGER).info('request', {
+      requestId,
+      userId: facts.userId,
+      method: request.method,
+      route,
+      path,
+      status,
+      durationMs: Math.round(durationMs),
+    })
+  }
 })
 
 /** Maps every error a server function throws to a PublicError and sets its HTTP status. */
@@ -41,6 +55,7 @@ export const errorMapping = createMiddleware({ type: 'function' }).server(async 
   } catch (error) {
     const publicError = toPublicError(error, getAppContainer().resolve<TokenTypes[typeof LOGGER]>(LOGGER))
     setResponseStatus(publicError.status)
+    setResponseHeaders(new Headers(errorHeaders(error)))
     throw publicError
   }
 })
