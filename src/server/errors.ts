@@ -3,7 +3,8 @@
 import type { FieldErrors, PublicErrorCode } from '~/shared/public-error'
 
 export abstract class DomainError extends Error {
-  abstract readonly code: Exclude<PublicErrorCode, 'INTERNAL'>
+  /** INTERNAL and UNAVAILABLE are not the domain's to say: the error mapping decides them. */
+  abstract readonly code: Exclude<PublicErrorCode, 'INTERNAL' | 'UNAVAILABLE'>
   /** Which rule refused, as a stable code the UI can translate (e.g. 'cycle', 'in-use'). */
   readonly reason?: string
 }

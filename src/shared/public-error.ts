@@ -13,6 +13,8 @@ export type PublicErrorCode =
   | 'CONFLICT'
   | 'INVALID_STATE'
   | 'RATE_LIMITED'
+  /** The database cannot be reached right now (restarting, down): a 503, worth retrying as it is. */
+  | 'UNAVAILABLE'
   | 'INTERNAL'
 
 export class PublicError extends Error {

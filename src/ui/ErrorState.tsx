@@ -4,7 +4,7 @@ import { Button } from './Button'
 import { cx } from './cx'
 import { Heading, type HeadingLevel } from './Heading'
 
-const KNOWN_STATUSES = [400, 401, 403, 404, 429, 500] as const
+const KNOWN_STATUSES = [400, 401, 403, 404, 429, 500, 503] as const
 type KnownStatus = (typeof KNOWN_STATUSES)[number]
 
 function knownStatus(status: number | undefined): KnownStatus {

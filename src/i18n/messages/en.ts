@@ -69,6 +69,10 @@ export const en: Messages = {
         title: 'Something went wrong',
         message: 'An unexpected error happened on our side. Please try again a little later.',
       },
+      '503': {
+        title: 'Temporarily unavailable',
+        message: 'We cannot reach the database right now. Please try again in a few seconds.',
+      },
     },
   },
   membership: {

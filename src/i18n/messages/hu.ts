@@ -68,6 +68,10 @@ export const hu = {
         title: 'Váratlan hiba történt',
         message: 'Valami elromlott nálunk. Próbáld újra egy kicsit később!',
       },
+      '503': {
+        title: 'Átmenetileg nem elérhető',
+        message: 'Most nem érjük el az adatbázist. Néhány másodperc múlva próbáld újra!',
+      },
     },
   },
   membership: {

@@ -3,11 +3,12 @@
 import { getAppContainer } from '../di/app-container'
 import { verifyServices } from '../di/hub-module'
 import { LOGGER, PRISMA, type TokenTypes } from '../di/tokens'
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/error-mapping'
 
-const json = (status: number, body: unknown) =>
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
   })
 
 export function liveness(): Response {
@@ -35,5 +36,9 @@ export async function readiness(): Promise<Response> {
       .error('readiness: a service cannot be built', { error: String(error) })
   }
   const ready = Object.values(checks).every((c) => c === 'ok')
-  return json(ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks, services })
+  return json(
+    ready ? 200 : 503,
+    { status: ready ? 'ok' : 'unavailable', checks, services },
+    ready ? {} : { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+  )
 }

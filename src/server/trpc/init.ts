@@ -22,6 +22,7 @@ const CODE_BY_STATUS: Record<number, TRPCError['code']> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  503: 'SERVICE_UNAVAILABLE',
 }
 
 export interface TrpcMeta {
