@@ -62,7 +62,8 @@ export interface World {
     movable: number
   }
   memberships: { leader: number; memberA: number; mover: number; other: number }
-  postTypes: { custom: number; deletable: number }
+  /** `siblingCustom` is the sibling's own: the other side of the foreign-ids matrix. */
+  postTypes: { custom: number; deletable: number; siblingCustom: number }
   policies: {
     root: number
     /** "Can issue": its holders issue below it. */
@@ -75,13 +76,15 @@ export interface World {
     outside: number
     outsideChild: number
   }
-  statements: { removable: number }
+  /** `outside` belongs to outsideChild. */
+  statements: { removable: number; outside: number }
   evaluations: { current: number; previous: number; siblingCurrent: number; siblingPrevious: number }
   principles: { work: number; spare: number; previousWork: number; siblingPrevious: number }
   /** memberA's cell for `work` in the current evaluation. */
   cellValue: number
-  notifications: { unread: number }
-  externalAccounts: { main: number; removable: number }
+  /** `others` are the other user's. */
+  notifications: { unread: number; others: number }
+  externalAccounts: { main: number; removable: number; others: number }
   switches: { scheduled: number }
   /** The circle's own data as stored at version 0 (what a no-change edit sends back). */
   circleData: { name: string; shortDescription: string; webpage: string }
@@ -217,11 +220,15 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     other: await member(groups.sibling, users.other, ['ACTIVE']),
   }
   await givePost(db, realmId, { membershipId: memberships.leader, kind: 'LEADER' })
-  const postType = (label: string) =>
+  const postType = (label: string, groupId = groups.circle) =>
     db.postType
-      .create({ data: { id: id(), realmId, groupId: groups.circle, kind: 'CUSTOM', name: marker(label) } })
+      .create({ data: { id: id(), realmId, groupId, kind: 'CUSTOM', name: marker(label) } })
       .then((p) => p.id)
-  const postTypes = { custom: await postType('Post'), deletable: await postType('PostGone') }
+  const postTypes = {
+    custom: await postType('Post'),
+    deletable: await postType('PostGone'),
+    siblingCustom: await postType('SiblingPost', groups.sibling),
+  }
 
   // ---- policies: root → issuer (can issue) → child, deletable; root → outside (can issue) → outsideChild ----
   const policy = async (label: string, parentId: number, canIssue = false) =>
@@ -252,12 +259,16 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   await db.policyStatement.create({
     data: { id: id(), realmId, policyId: issuer, scope: 'group:view', targetKind: 'ANY' },
   })
+  const publicStatement = (policyId: number) =>
+    db.policyStatement
+      .create({ data: { id: id(), realmId, policyId, scope: 'group:view', targetKind: 'ANY' } })
+      .then((st) => st.id)
+  await db.policyStatement.create({
+    data: { id: id(), realmId, policyId: outside, scope: 'group:view', targetKind: 'ANY' },
+  })
   const statements = {
-    removable: (
-      await db.policyStatement.create({
-        data: { id: id(), realmId, policyId: policies.child, scope: 'group:view', targetKind: 'ANY' },
-      })
-    ).id,
+    removable: await publicStatement(policies.child),
+    outside: await publicStatement(policies.outsideChild),
   }
 
   // ---- evaluations ----
@@ -356,27 +367,31 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   })
 
   // ---- the target's notifications and accounts; a scheduled switch ----
-  const notifications = {
-    unread: (
-      await db.notification.create({
+  const notice = (userId: number, groupId: number, label: string) =>
+    db.notification
+      .create({
         data: {
           id: id(),
           realmId,
-          userId: users.target,
+          userId,
           kind: 'MEMBERSHIP_ACCEPTED',
-          params: { groupId: groups.circle, groupName: marker('NoticeGroup') },
-          link: `/groups/${groups.circle}`,
+          params: { groupId, groupName: marker(label) },
+          link: `/groups/${groupId}`,
         },
       })
-    ).id,
+      .then((n) => n.id)
+  const notifications = {
+    unread: await notice(users.target, groups.circle, 'NoticeGroup'),
+    others: await notice(users.other, groups.sibling, 'OthersNotice'),
   }
-  const account = (label: string, protocol: 'GITHUB' | 'DISCORD') =>
+  const account = (label: string, protocol: 'GITHUB' | 'DISCORD', userId = users.target) =>
     db.externalAccount
-      .create({ data: { id: id(), realmId, userId: users.target, protocol, accountName: marker(label) } })
+      .create({ data: { id: id(), realmId, userId, protocol, accountName: marker(label) } })
       .then((a) => a.id)
   const externalAccounts = {
     main: await account('Account', 'GITHUB'),
     removable: await account('AccountGone', 'DISCORD'),
+    others: await account('OthersAccount', 'GITHUB', users.other),
   }
   const switches = {
     scheduled: (
