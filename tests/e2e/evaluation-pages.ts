@@ -1,5 +1,6 @@
 // Steps shared by the evaluation specs: the RVT leader switches the hub's period on his semester
-// screen (the specs switch back to QUIET in a finally), and a leader adds or deletes a principle.
+// screen (the specs switch back to QUIET in a finally), a leader adds or deletes a principle, and a
+// reviewer judges the evaluation on its page.
 import type { Browser, Page } from '@playwright/test'
 import { expect, loginAs } from './fixtures'
 import { open } from './policy-pages'
@@ -39,4 +40,22 @@ export async function deletePrinciple(page: Page, name: string) {
   await page.getByRole('button', { name: `Törlés: ${name}` }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Törlés', exact: true }).click()
   await expect(page.getByText(`Töröltük az elvet: ${name}.`)).toBeVisible()
+}
+
+/**
+ * A reviewer's judgement on the evaluation page: new statuses of the point and/or the entry request
+ * (by their Hungarian names, e.g. 'elfogadva') and the explanation.
+ */
+export async function judge(
+  page: Page,
+  statuses: { points?: string; entries?: string },
+  explanation: string,
+) {
+  const form = page.getByRole('form', { name: 'Bírálat' })
+  if (statuses.points)
+    await form.getByLabel('Pontkérelem új állapota').selectOption({ label: statuses.points })
+  if (statuses.entries)
+    await form.getByLabel('Belépőkérelem új állapota').selectOption({ label: statuses.entries })
+  await form.getByLabel('Indoklás').fill(explanation)
+  await form.getByRole('button', { name: 'Bírálat mentése' }).click()
 }
