@@ -531,6 +531,20 @@ describe('submit and cancel', () => {
     })
   })
 
+  it('a card made KDO keeps no justification (the editor hides it; reviewers and histories must not see it)', async () => {
+    const { ref } = await freshEvaluation()
+    const [a] = members as [number]
+    const card = { ...ref, membershipId: a, justification: 'Szervezett.' }
+    await evaluations(leaderId).setEntryCard({ ...card, type: 'KB' }, 'group')
+    expect(await evaluations(leaderId).setEntryCard({ ...card, type: 'KDO' }, 'group')).toEqual({
+      membershipId: a,
+      type: 'KDO',
+      justification: '',
+    })
+    const view = await evaluations(leaderId).open({ groupId: circle })
+    expect(view.rows.find((r) => r.membershipId === a)?.entryCard).toEqual({ type: 'KDO', justification: '' })
+  })
+
   it('a submission notifies the resort leader of the group (not the council holding it on anything); a system message records it', async () => {
     const { ev, ref } = await freshEvaluation()
     const before = await t.db.notification.count({ where: { realmId: REALM, kind: 'EVALUATION_SUBMITTED' } })

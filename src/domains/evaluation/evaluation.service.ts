@@ -9,6 +9,7 @@ import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
 import { CellChangedError, type EditMode, EvaluationRuleError, editRefusal } from './edit-rules'
+import { isColored } from './entry-cards'
 import {
   CellRefInput,
   type CellView,
@@ -218,7 +219,14 @@ export class EvaluationService {
     return this.edit({ groupId, evaluationId }, 'entries', mode, async (tx, ev) => {
       if ((await eligibleMember(tx, this.realmId, groupId, membershipId)) === 'not-eligible')
         throw new EvaluationRuleError('not-eligible')
-      const data = { type, justification, updatedAt: this.clock.now(), updatedById: this.actorOrNull() }
+      // A KDO card has no justification: the editor hides the field for it, so a text left from an
+      // earlier KB or ÁB would otherwise show to reviewers and in the histories as if it were KDO's.
+      const data = {
+        type,
+        justification: isColored(type) ? justification : '',
+        updatedAt: this.clock.now(),
+        updatedById: this.actorOrNull(),
+      }
       return tx.entryCard.upsert({
         where: {
           realmId_evaluationId_membershipId: { realmId: this.realmId, evaluationId: ev.id, membershipId },
