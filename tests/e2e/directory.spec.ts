@@ -1,5 +1,6 @@
-// The group directory as a visitor and a member use it: tabs, the name filter, the tree, a group
-// page, error pages, the language switch and the phone layout.
+// The group directory as a visitor and a member use it: tabs (with the probably inactive groups of
+// the demo dataset flagged), the name filter, the tree, a group page, error pages, the language
+// switch and the phone layout.
 import { DEMO, expect, KIR_DEV_ID, loginAs, test, waitForHydration } from './fixtures'
 
 test('the directory tabs switch between active groups, all groups and the tree', async ({ page, snap }) => {
@@ -11,6 +12,14 @@ test('the directory tabs switch between active groups, all groups and the tree',
   await expect(table.getByRole('link', { name: 'Kir-Dev', exact: true })).toBeVisible()
   // The active view leaves archived groups out.
   await expect(table.getByText('Archivált', { exact: true })).toHaveCount(0)
+  // The demo dataset's groups that stopped evaluating two semesters ago are flagged; Kir-Dev is not.
+  const inactive = table.getByText('Valószínűleg inaktív', { exact: true })
+  await expect(inactive.first()).toBeVisible()
+  expect(await inactive.count()).toBeLessThan(10)
+  const kirDevRow = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Kir-Dev', exact: true }) })
+  await expect(kirDevRow).not.toContainText('Valószínűleg inaktív')
   const activeRows = await table.getByRole('row').count()
   await snap('directory-01-active')
 

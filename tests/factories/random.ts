@@ -4,6 +4,8 @@ export interface Random {
   int(min: number, max: number): number
   pick<T>(items: readonly T[]): T
   chance(probability: number): boolean
+  /** Up to `count` different items, in the order drawn. */
+  sample<T>(items: readonly T[], count: number): T[]
 }
 
 export function createRandom(seed: number): Random {
@@ -25,5 +27,11 @@ export function createRandom(seed: number): Random {
       return item
     },
     chance: (probability) => next() < probability,
+    sample: <T>(items: readonly T[], count: number): T[] => {
+      const pool = [...items]
+      const drawn: T[] = []
+      while (drawn.length < count && pool.length > 0) drawn.push(...pool.splice(int(0, pool.length - 1), 1))
+      return drawn
+    },
   }
 }
