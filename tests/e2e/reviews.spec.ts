@@ -19,6 +19,8 @@ const EVALUATION = `/groups/${KIR_DEV_ID}/evaluation`
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Fő navigáció' })
 const kirDevRow = (page: Page) => page.getByRole('link', { name: 'Kir-Dev', exact: true })
 const ANNA_PROFILE = '/u/anna1'
+/** The hub's seeded current semester, as the screens name it. */
+const CURRENT_SEMESTER = '2026/27 ősz'
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 720 }
 type Snap = (name: string, options?: SnapOptions) => Promise<void>
@@ -225,8 +227,12 @@ test('a semester: the leader submits, the resort leader comments and rejects, th
     await loginAs(page, DEMO.anna.subject)
     await open(page, ANNA_PROFILE)
     const points = page.getByRole('region', { name: 'Pontok és belépők' })
-    await expect(points).toContainText('Kir-Dev')
-    await expect(points).toContainText('Közösségi pont: 5')
+    // This semester's entry (the profile lists every semester with accepted results, newest first).
+    const closed = points
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: CURRENT_SEMESTER }) })
+    await expect(closed).toContainText('Kir-Dev')
+    await expect(closed).toContainText(/Közösségi pont: 5(?!\d)/)
     await points.scrollIntoViewIfNeeded()
     await snap('semester-closed-profile', { fullPage: false })
     await loginAs(page, DANIEL)
