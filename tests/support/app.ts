@@ -3,7 +3,12 @@ import 'reflect-metadata'
 import { generateKeyPairSync } from 'node:crypto'
 import { type DependencyContainer, container as root } from 'tsyringe'
 import { type AppConfig, loadConfig } from '#config'
-import { type BasePrismaClient, createPrismaClient } from '~/server/db/client'
+import {
+  type BasePrismaClient,
+  createPrismaClient,
+  createRealmClient,
+  type RealmClient,
+} from '~/server/db/client'
 import { registerHubModule } from '~/server/di/hub-module'
 import { CLOCK, type Clock } from '~/server/di/tokens'
 import { createLogger } from '~/server/logger'
@@ -38,21 +43,41 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 export interface TestApp {
   app: DependencyContainer
   config: AppConfig
-  /** The unguarded client, for factories and assertions on any realm. */
+  /**
+   * The owner's client: unguarded and exempt from row-level security, for factories and
+   * assertions on any realm.
+   */
   db: BasePrismaClient
+  /** The app's client for a realm, as the services get it (one per realm, closed with the app). */
+  realmClient(realmId: string): RealmClient
   close(): Promise<void>
 }
 
-/** One per test file: the embedded database serves a single connection, shared through `db`. */
+/**
+ * One per test file. On the embedded database, which serves a single connection at a time, the
+ * owner's and the app's pools take turns (a pool of one gives its connection back when idle).
+ */
 export function createTestApp(overrides: Record<string, string> = {}): TestApp {
   const config = testConfig(overrides)
   const db = createPrismaClient(config.database)
+  const realmClients = new Map<string, RealmClient>()
+  const realmClient = (realmId: string) => {
+    let client = realmClients.get(realmId)
+    if (!client) {
+      client = createRealmClient(config.database, realmId)
+      realmClients.set(realmId, client)
+    }
+    return client
+  }
   const app = registerHubModule(root.createChildContainer(), {
     config,
-    prisma: db,
+    prisma: realmClient(config.realmId),
     logger: createLogger('silent'),
   })
-  return { app, config, db, close: () => db.$disconnect() }
+  const close = async () => {
+    await Promise.all([db, ...realmClients.values()].map((client) => client.$disconnect()))
+  }
+  return { app, config, db, realmClient, close }
 }
 
 export interface Rebinding {
@@ -61,8 +86,9 @@ export interface Rebinding {
 }
 
 /**
- * Another container over the same database connection, as after a restart with other settings
- * (key rotation) or with some tokens bound differently. Nothing to close: `t` owns the connection.
+ * Another container over the same database connections, as after a restart with other settings
+ * (key rotation, another realm) or with some tokens bound differently. Nothing to close: `t` owns
+ * the connections.
  */
 export function reconfigured(
   t: TestApp,
@@ -72,10 +98,10 @@ export function reconfigured(
   const config = testConfig(overrides)
   const app = registerHubModule(root.createChildContainer(), {
     config,
-    prisma: t.db,
+    prisma: t.realmClient(config.realmId),
     logger: createLogger('silent'),
   })
   // Registered before anything is resolved: container-scoped services keep what they got first.
   if (rebind.clock) app.register(CLOCK, { useValue: rebind.clock })
-  return { app, config, db: t.db, close: async () => {} }
+  return { app, config, db: t.db, realmClient: t.realmClient, close: async () => {} }
 }

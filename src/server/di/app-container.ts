@@ -6,7 +6,7 @@ import 'reflect-metadata'
 import { type DependencyContainer, container as rootContainer } from 'tsyringe'
 import { appConfig } from '#config'
 import { type SemesterScheduler, semesterScheduler } from '~/domains/semester/semester-scheduler'
-import { createPrismaClient } from '../db/client'
+import { createRealmClient } from '../db/client'
 import { registerHubModule } from './hub-module'
 
 let app: DependencyContainer | undefined
@@ -17,7 +17,7 @@ export function getAppContainer(): DependencyContainer {
     const config = appConfig()
     app = registerHubModule(rootContainer.createChildContainer(), {
       config,
-      prisma: createPrismaClient(config.database),
+      prisma: createRealmClient(config.database, config.realmId),
     })
     scheduler = semesterScheduler(app).start()
   }

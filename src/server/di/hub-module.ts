@@ -39,7 +39,7 @@ import { ProfileService } from '~/domains/user/profile.service'
 import { RegistrationService } from '~/domains/user/registration.service'
 import { UserService } from '~/domains/user/user.service'
 import { ANONYMOUS } from '../auth/actor'
-import { type BasePrismaClient, withRealmGuard } from '../db/client'
+import { boundRealmOf, type RealmClient } from '../db/client'
 import { createLogger, type Logger } from '../logger'
 import { LocalPhotoStorage } from '../storage/local-photo-storage'
 import { requestContainer } from './request-scope'
@@ -82,7 +82,8 @@ export const SERVICES: readonly Constructor<object>[] = [
 
 export interface HubModuleOptions {
   config: AppConfig
-  prisma: BasePrismaClient
+  /** The app's client for config.realmId (createRealmClient): realm guard plus row-level security. */
+  prisma: RealmClient
   logger?: Logger
 }
 
@@ -91,9 +92,13 @@ export function registerHubModule(
   options: HubModuleOptions,
 ): DependencyContainer {
   const { config, prisma } = options
+  // An owner's client here would exempt the app from row-level security (ADR 0018).
+  if (boundRealmOf(prisma) !== config.realmId) {
+    throw new Error(`The app's Prisma client must be createRealmClient(…, "${config.realmId}")`)
+  }
   container.register(CONFIG, { useValue: config })
   container.register(REALM_ID, { useValue: config.realmId })
-  container.register(PRISMA, { useValue: withRealmGuard(prisma, config.realmId) })
+  container.register(PRISMA, { useValue: prisma })
   container.register(CLOCK, { useValue: { now: () => new Date() } })
   container.register(LOGGER, {
     useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),
