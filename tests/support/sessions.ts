@@ -10,7 +10,7 @@ import { CLOCK, type TokenTypes } from '~/server/di/tokens'
 import type { TestApp } from './app'
 
 export async function loginToken(
-  t: TestApp,
+  t: Pick<TestApp, 'app' | 'config'>,
   userId: number,
   ttlSeconds = 3600,
 ): Promise<{ token: string; sessionId: string }> {
