@@ -1,4 +1,4 @@
-// Row-level security behind the realm guard (docs/decisions/0018-realm-row-level-security.md): every
+// Row-level security behind the realm guard (docs/decisions/0021-realm-row-level-security.md): every
 // realm-scoped table has the policy, and the app's own client — the one the services get — reaches
 // only its realm's rows even with raw SQL that names no realm, and cannot switch the policy off.
 import { readFileSync } from 'node:fs'

@@ -1,7 +1,7 @@
 // Row-level security trusts the session: a connection is bound to the app role and its realm once,
 // when it opens (src/server/db/client.ts), and any SQL could undo that — `SET pek.realm`, `SET ROLE
 // NONE` or `RESET ROLE` when the login role is the owner or a superuser. So no other source file may
-// send such a statement (docs/decisions/0018-realm-row-level-security.md, "Residual risk").
+// send such a statement (docs/decisions/0021-realm-row-level-security.md, "Residual risk").
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'

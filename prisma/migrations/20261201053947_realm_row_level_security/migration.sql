@@ -1,5 +1,5 @@
 -- Row-level security on every realm-scoped table: defence in depth behind the client-side realm
--- guard (docs/decisions/0018-realm-row-level-security.md). The app never works as the tables' owner:
+-- guard (docs/decisions/0021-realm-row-level-security.md). The app never works as the tables' owner:
 -- each of its connections runs `SET ROLE pek_app` and sets `pek.realm` to its realm
 -- (src/server/db/client.ts), and pek_app sees and writes only rows whose "realmId" is that realm.
 -- The owner (this migration's role: migrations, seeds, tests' factories) keeps unrestricted access.

@@ -1,7 +1,7 @@
 // The Prisma clients. The app's is bound to one realm twice over: the realm guard checks every
 // query before it is sent, and row-level security limits what any query reaches in the database.
 // The owner's sees every realm, for seeds, tools and tests' factories.
-// See docs/decisions/0003-realm-enforcement.md and docs/decisions/0018-realm-row-level-security.md.
+// See docs/decisions/0003-realm-enforcement.md and docs/decisions/0021-realm-row-level-security.md.
 import { PrismaPg } from '@prisma/adapter-pg'
 import type pg from 'pg'
 import { PrismaClient } from '~/generated/prisma/client'

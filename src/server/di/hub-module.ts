@@ -92,7 +92,7 @@ export function registerHubModule(
   options: HubModuleOptions,
 ): DependencyContainer {
   const { config, prisma } = options
-  // An owner's client here would exempt the app from row-level security (ADR 0018).
+  // An owner's client here would exempt the app from row-level security (ADR 0021).
   if (boundRealmOf(prisma) !== config.realmId) {
     throw new Error(`The app's Prisma client must be createRealmClient(…, "${config.realmId}")`)
   }
