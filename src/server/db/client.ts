@@ -76,6 +76,7 @@ async function bindToRealm(connection: pg.ClientBase, realmId: string): Promise<
 }
 
 const boundRealms = new WeakMap<object, string>()
+const pools = new WeakMap<object, pg.Pool>()
 
 /** The app's client for one realm: every connection bound to it (row-level security) and the realm guard. */
 export function createRealmClient(database: DatabaseConfig, realmId: string): RealmClient {
@@ -83,7 +84,16 @@ export function createRealmClient(database: DatabaseConfig, realmId: string): Re
   const adapter = new PrismaPg(pool, { disposeExternalPool: true })
   const client = withRealmGuard(new PrismaClient({ adapter }), realmId)
   boundRealms.set(client, realmId)
+  pools.set(client, pool)
   return client
+}
+
+/** How busy a createRealmClient client's pool is right now, for the metrics; undefined for other clients. */
+export function poolStatsOf(
+  client: RealmClient,
+): { total: number; idle: number; waiting: number } | undefined {
+  const pool = pools.get(client)
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }
 }
 
 /** The realm a client's connections are bound to; undefined for any client createRealmClient did not make. */
