@@ -39,7 +39,7 @@ else
   fi
 fi
 
-# Roles belong to the server, not to the backup: the app's role (docs/decisions/0018) must exist
+# Roles belong to the server, not to the backup: the app's role (APP_ROLE, src/server/db/client.ts) must exist
 # before the grants to it are restored, and DATABASE_URL's user must be able to switch to it.
 psql_target <<'SQL'
 DO $$
