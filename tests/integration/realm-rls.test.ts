@@ -17,7 +17,14 @@ const OTHER = `rls-other-${stamp}`
 const t = createTestApp({ REALM_ID: REALM })
 const app = () => t.app.resolve<TokenTypes[typeof PRISMA]>(PRISMA)
 const id = idBlock()
-const ids = { user: id(0), group: id(1), membership: id(2), notification: id(3), fresh: id(4) }
+const ids = {
+  user: id(0),
+  group: id(1),
+  membership: id(2),
+  notification: id(3),
+  fresh: id(4),
+  created: id(5),
+}
 
 /** The tables of the models that have a realmId field in prisma/schema.prisma. */
 function realmScopedTablesOfSchema(): string[] {
@@ -178,6 +185,22 @@ describe('row-level security on the realm-scoped tables', () => {
     await expect(
       app().$executeRaw`INSERT INTO "Realm" (id, name) VALUES ('betolakodo', 'x')`,
     ).rejects.toThrow(/permission denied/)
+  })
+
+  it('runs the triggers as the app role, inside its realm', async () => {
+    const version = async (realmId: string) =>
+      (await t.db.policyVersion.findUnique({ where: { realmId } }))?.version ?? 0
+    const [ours, theirs] = [await version(REALM), await version(OTHER)]
+    await app().group.create({
+      data: {
+        id: ids.created,
+        realmId: REALM,
+        name: `Új ${ids.created}`,
+        shortDescription: '',
+        purpose: 'CIRCLE',
+      },
+    })
+    expect([await version(REALM), await version(OTHER)]).toEqual([ours + 1, theirs])
   })
 
   it('shows nothing to the app role on a connection bound to no realm', async () => {

@@ -12,8 +12,13 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pek_app') THEN
     BEGIN
       CREATE ROLE pek_app NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL;
+    EXCEPTION
+      WHEN duplicate_object OR unique_violation THEN
+        NULL;
+      WHEN insufficient_privilege THEN
+        RAISE EXCEPTION 'role % may not create the role pek_app', current_user
+          USING HINT = 'As a superuser: CREATE ROLE pek_app NOLOGIN NOBYPASSRLS NOINHERIT; GRANT pek_app TO '
+            || quote_ident(current_user) || '; (docs/decisions/0021-realm-row-level-security.md)';
     END;
   END IF;
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'pek_app' AND (rolsuper OR rolbypassrls)) THEN
