@@ -1,11 +1,12 @@
 // Authorization matrix, generated from the entry-point registry: for every entry point, on its
 // example's target (./examples.ts, in ./world.ts),
 //   - a user holding exactly the entry's scope on that target gets a real answer (200, or the status
-//     its example names) — never 401 or 403;
+//     its example names) — never 401 or 403 — showing nothing of another target of the same kind;
 //   - a user holding the same scope on another target of the same kind (a sibling group, another
-//     user, a policy outside the issuer's subtree), a user holding every other scope on anything,
-//     and a logged-in user holding nothing, get 403 — one and the same body, which carries none of
-//     the world's data the caller did not send.
+//     resort's subtree, another user, a policy outside the issuer's subtree) or — for a subtree — on
+//     its top group alone, a user holding every other scope on anything, and a logged-in user
+//     holding nothing, get 403 — one and the same body, which carries none of the world's data the
+//     caller did not send.
 // Public entries (the scopes every visitor holds) have no refusal to prove; entries on anything have
 // no other target. Both are recorded, with the counts, in test-results/boundaries-authorization.json.
 import { afterAll, describe, expect, it } from 'vitest'
@@ -60,11 +61,17 @@ async function refusals(entry: EntryPoint, input: unknown, on: Target) {
   ]
   if (other) refused.push([`${entry.scope} on another ${other.type}`, await holderOf(entry.scope, other)])
   else record.notApplicable(entry.name, 'another target', 'the target is anything: there is no other')
+  // What spans a subtree is not opened by a right on its top group alone.
+  if (on.type === 'subtree')
+    refused.push([
+      `${entry.scope} on the top group alone`,
+      await holderOf(entry.scope, { type: 'group', groupId: on.groupId }),
+    ])
   const bodies = []
   for (const [who, userId] of refused) {
     const outcome = await call(entry, input, await tokenOf(userId))
     expect([who, outcome.status], JSON.stringify(outcome.body)).toEqual([who, 403])
-    expect([who, leakedMarkers(outcome.body, w, input)]).toEqual([who, []])
+    expect([who, leakedMarkers(outcome.body, w.markers, input)]).toEqual([who, []])
     bodies.push(outcome.body)
     record.passed(entry.name, `403 to ${who}, nothing of the target in the body`)
   }
@@ -98,4 +105,10 @@ async function entryMatrix(entry: EntryPoint) {
   const answered = await call(entry, input, await tokenOf(holder))
   expect(answered.status, JSON.stringify(answered.body)).toBe(example.status?.code ?? 200)
   record.passed(name, `exactly ${entry.scope} on the ${on.type} passes (${answered.status})`)
+  const other = otherTarget(w, on)
+  if (other) {
+    // A right on one target shows nothing of another the holder has no right on.
+    expect(leakedMarkers(answered.body, w.markersOf(other), input)).toEqual([])
+    record.passed(name, `the answer shows nothing of another ${other.type}`)
+  }
 }

@@ -1,6 +1,6 @@
 // Granting exactly one right, the way the policy model expresses it (ADR 0011, 0012): a policy of
 // its own under the root with one statement on the target — anything, one group (without its
-// descendants), one user — assigned to the user; `policy:issue` on a policy is held through a
+// descendants), a group with its descendants (a subtree), one user — assigned to the user; `policy:issue` on a policy is held through a
 // "can issue" policy above it, so the user is assigned that one (it states nothing but a public
 // scope, ./world.ts). Also: the same kind of target that is not this one, and the scopes that would
 // grant a scope by themselves.
@@ -24,6 +24,12 @@ export async function grantExactly(db: Db, world: World, userId: number, scope: 
       return grantStatements(db, world, userId, [scope], { targetKind: 'ANY' })
     case 'group':
       return grantStatements(db, world, userId, [scope], { targetKind: 'GROUP', groupId: target.groupId })
+    case 'subtree':
+      return grantStatements(db, world, userId, [scope], {
+        targetKind: 'GROUP',
+        groupId: target.groupId,
+        withDescendants: true,
+      })
     case 'user':
       return grantStatements(db, world, userId, [scope], { targetKind: 'USER', userId: target.userId })
     case 'policy':
@@ -51,6 +57,12 @@ export function otherTarget(world: World, target: Target): Target | null {
       return null
     case 'group':
       return { type: 'group', groupId: target.groupId === groups.sibling ? groups.circle : groups.sibling }
+    case 'subtree':
+      // Another resort: a subtree overlapping this one would share its groups.
+      return {
+        type: 'subtree',
+        groupId: target.groupId === groups.otherResort ? groups.resort : groups.otherResort,
+      }
     case 'user':
       return { type: 'user', userId: target.userId === users.other ? users.target : users.other }
     case 'policy':
@@ -97,7 +109,12 @@ async function grantStatements(
   world: World,
   userId: number,
   scopes: readonly Scope[],
-  target: { targetKind: 'ANY' | 'GROUP' | 'USER'; groupId?: number; userId?: number },
+  target: {
+    targetKind: 'ANY' | 'GROUP' | 'USER'
+    groupId?: number
+    userId?: number
+    withDescendants?: boolean
+  },
 ) {
   const { realmId } = world
   const policy = await db.policy.create({

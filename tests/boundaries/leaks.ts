@@ -1,11 +1,9 @@
-import type { World } from './world'
-
 /**
- * The world's markers a body carries that the caller did not send: the data of the target (or of
- * anyone) that a refused call gave away.
+ * The markers (./world.ts) a body carries that the caller did not send: data a refused call gave
+ * away, or data of another target an answer showed.
  */
-export function leakedMarkers(body: unknown, world: World, input: unknown): string[] {
+export function leakedMarkers(body: unknown, markers: readonly string[], input: unknown): string[] {
   const text = JSON.stringify(body) ?? ''
   const sent = JSON.stringify(input) ?? ''
-  return world.markers.filter((marker) => text.includes(marker) && !sent.includes(marker))
+  return markers.filter((marker) => text.includes(marker) && !sent.includes(marker))
 }

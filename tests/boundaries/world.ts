@@ -12,7 +12,7 @@
 // rights here unless the realm binds post templates (the hub does).
 import { previousSemester, type SemesterId, storedSemesterId } from '~/domains/semester/semester-id'
 import type { MembershipStatus } from '~/generated/prisma/enums'
-import { isScope, type Scope } from '~/server/auth/scopes'
+import { isScope, type Scope, type Target } from '~/server/auth/scopes'
 import {
   createGroup,
   createMembership,
@@ -95,6 +95,8 @@ export interface World {
   marker(label: string): string
   /** Every marker planted in the world. */
   markers: readonly string[]
+  /** The markers of a target's data: a group's own and its members' (a subtree's: every group's in it), a user's, a policy's. */
+  markersOf(target: Target): readonly string[]
 }
 
 const TARGET_PROFILE = {
@@ -131,12 +133,15 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   }
   const tag = tagOf(realmId, idBase)
   const tagged = (label: string) => `Zq${tag}${label}`
-  const markers = new Set<string>()
-  const marker = (label: string) => {
+  const markers = new Map<string, string[]>()
+  /** A marker of the owner's data (`group 7`, `user 9`, `policy 3`). */
+  const marker = (label: string, owner: string) => {
     const m = tagged(label)
-    markers.add(m)
+    markers.set(owner, [...(markers.get(owner) ?? []), m])
     return m
   }
+  const membersOf = new Map<string, string[]>()
+  const childrenOf = new Map<number, number[]>()
 
   await ensureRealm(db, realmId)
   await ensureSharedPostTypes(db, realmId)
@@ -147,15 +152,17 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
 
   // ---- users ----
   const person = async (label: string, o: { registered?: boolean } = {}) => {
+    const userId = id()
+    const owner = `user ${userId}`
     const user = await createUser(db, realmId, {
-      id: id(),
+      id: userId,
       subject: `world-${tag}-${label}`,
-      givenName: marker(`${label}Given`),
-      familyName: marker(`${label}Family`),
-      email: `${marker(`${label}Mail`)}@pek.example`,
+      givenName: marker(`${label}Given`, owner),
+      familyName: marker(`${label}Family`, owner),
+      email: `${marker(`${label}Mail`, owner)}@pek.example`,
     })
     if (o.registered !== false) {
-      const screenName = marker(`${label}Screen`)
+      const screenName = marker(`${label}Screen`, owner)
       await db.user.update({
         where: { id_realmId: { id: user.id, realmId } },
         data: { screenName, screenNameKey: screenName.toLowerCase() },
@@ -174,8 +181,8 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   }
   const targetProfile = {
     ...TARGET_PROFILE,
-    nickname: marker('TargetNick'),
-    homeAddress: marker('TargetAddress'),
+    nickname: marker('TargetNick', `user ${users.target}`),
+    homeAddress: marker('TargetAddress', `user ${users.target}`),
   }
   await db.profile.update({
     where: { userId_realmId: { userId: users.target, realmId } },
@@ -187,15 +194,18 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   })
 
   // ---- groups ----
-  const groupData = (label: string) => ({
-    name: marker(`${label}Name`),
-    shortDescription: marker(`${label}About`),
-    webpage: `https://pek.example/${label.toLowerCase()}`,
-  })
-  const circleData = groupData('Circle')
+  let circleData = { name: '', shortDescription: '', webpage: '' }
   const group = async (label: string, parentId: number | null, purpose: 'RESORT' | 'CIRCLE') => {
-    const data = label === 'Circle' ? circleData : groupData(label)
-    const g = await createGroup(db, realmId, { id: id(), name: data.name, parentId, purpose })
+    const groupId = id()
+    const owner = `group ${groupId}`
+    const data = {
+      name: marker(`${label}Name`, owner),
+      shortDescription: marker(`${label}About`, owner),
+      webpage: `https://pek.example/${label.toLowerCase()}`,
+    }
+    if (label === 'Circle') circleData = data
+    if (parentId !== null) childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), groupId])
+    const g = await createGroup(db, realmId, { id: groupId, name: data.name, parentId, purpose })
     await db.group.update({ where: { id_realmId: { id: g.id, realmId } }, data })
     return g.id
   }
@@ -211,8 +221,10 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   }
 
   // ---- memberships and posts ----
-  const member = (groupId: number, userId: number, history: MembershipStatus[]) =>
-    createMembership(db, realmId, { id: id(), groupId, userId, history }).then((m) => m.id)
+  const member = (groupId: number, userId: number, history: MembershipStatus[]) => {
+    membersOf.set(`group ${groupId}`, [...(membersOf.get(`group ${groupId}`) ?? []), `user ${userId}`])
+    return createMembership(db, realmId, { id: id(), groupId, userId, history }).then((m) => m.id)
+  }
   const memberships = {
     leader: await member(groups.circle, users.leader, ['ACTIVE']),
     memberA: await member(groups.circle, users.target, ['NEWBIE', 'ACTIVE']),
@@ -222,7 +234,9 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   await givePost(db, realmId, { membershipId: memberships.leader, kind: 'LEADER' })
   const postType = (label: string, groupId = groups.circle) =>
     db.postType
-      .create({ data: { id: id(), realmId, groupId, kind: 'CUSTOM', name: marker(label) } })
+      .create({
+        data: { id: id(), realmId, groupId, kind: 'CUSTOM', name: marker(label, `group ${groupId}`) },
+      })
       .then((p) => p.id)
   const postTypes = {
     custom: await postType('Post'),
@@ -231,19 +245,21 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   }
 
   // ---- policies: root → issuer (can issue) → child, deletable; root → outside (can issue) → outsideChild ----
-  const policy = async (label: string, parentId: number, canIssue = false) =>
-    (
-      await db.policy.create({
-        data: {
-          id: id(),
-          realmId,
-          name: marker(`${label}Policy`),
-          description: marker(`${label}PolicyAbout`),
-          parentId,
-          canIssue,
-        },
-      })
-    ).id
+  const policy = async (label: string, parentId: number, canIssue = false) => {
+    const policyId = id()
+    const owner = `policy ${policyId}`
+    await db.policy.create({
+      data: {
+        id: policyId,
+        realmId,
+        name: marker(`${label}Policy`, owner),
+        description: marker(`${label}PolicyAbout`, owner),
+        parentId,
+        canIssue,
+      },
+    })
+    return policyId
+  }
   const issuer = await policy('Issuer', root, true)
   const outside = await policy('Outside', root, true)
   const policies = {
@@ -285,9 +301,10 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
         },
       })
       .then((e) => e.id)
+  const circleKey = `group ${groups.circle}`
   const evaluations = {
-    current: await evaluation(groups.circle, current, false, marker('Report')),
-    previous: await evaluation(groups.circle, previous, true, marker('PreviousReport')),
+    current: await evaluation(groups.circle, current, false, marker('Report', circleKey)),
+    previous: await evaluation(groups.circle, previous, true, marker('PreviousReport', circleKey)),
     siblingCurrent: await evaluation(groups.sibling, current, false),
     siblingPrevious: await evaluation(groups.sibling, previous, true),
   }
@@ -296,6 +313,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     label: string,
     category: 'WORK' | 'RESPONSIBILITY',
     position: number,
+    owner = circleKey,
   ) =>
     db.principle
       .create({
@@ -303,8 +321,8 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
           id: id(),
           realmId,
           evaluationId,
-          name: marker(label),
-          description: marker(`${label}About`),
+          name: marker(label, owner),
+          description: marker(`${label}About`, owner),
           category,
           maxPoints: 10,
           position,
@@ -315,7 +333,13 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     work: await principle(evaluations.current, 'Work', 'WORK', 0),
     spare: await principle(evaluations.current, 'Spare', 'RESPONSIBILITY', 1),
     previousWork: await principle(evaluations.previous, 'PreviousWork', 'WORK', 0),
-    siblingPrevious: await principle(evaluations.siblingPrevious, 'SiblingWork', 'WORK', 0),
+    siblingPrevious: await principle(
+      evaluations.siblingPrevious,
+      'SiblingWork',
+      'WORK',
+      0,
+      `group ${groups.sibling}`,
+    ),
   }
   const cellValue = 3
   const cells = [
@@ -332,16 +356,27 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
         evaluationId,
         membershipId: memberships.memberA,
         type: 'KB',
-        justification: marker(`Card${evaluationId === evaluations.current ? '' : 'Previous'}`),
+        justification: marker(`Card${evaluationId === evaluations.current ? '' : 'Previous'}`, circleKey),
       },
     })
+  // The sibling's colored card: what a resort's list must not show to a right on another group.
+  await db.entryCard.create({
+    data: {
+      id: id(),
+      realmId,
+      evaluationId: evaluations.siblingCurrent,
+      membershipId: memberships.other,
+      type: 'AB',
+      justification: marker('SiblingCard', `group ${groups.sibling}`),
+    },
+  })
   await db.evaluationMessage.create({
     data: {
       id: id(),
       realmId,
       evaluationId: evaluations.current,
       authorId: users.leader,
-      body: marker('Message'),
+      body: marker('Message', circleKey),
     },
   })
   await db.cellComment.create({
@@ -352,7 +387,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
       principleId: principles.work,
       membershipId: memberships.memberA,
       authorId: users.leader,
-      body: marker('Comment'),
+      body: marker('Comment', circleKey),
     },
   })
   await db.communityPoints.create({
@@ -375,7 +410,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
           realmId,
           userId,
           kind: 'MEMBERSHIP_ACCEPTED',
-          params: { groupId, groupName: marker(label) },
+          params: { groupId, groupName: marker(label, `user ${userId}`) },
           link: `/groups/${groupId}`,
         },
       })
@@ -386,7 +421,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   }
   const account = (label: string, protocol: 'GITHUB' | 'DISCORD', userId = users.target) =>
     db.externalAccount
-      .create({ data: { id: id(), realmId, userId, protocol, accountName: marker(label) } })
+      .create({ data: { id: id(), realmId, userId, protocol, accountName: marker(label, `user ${userId}`) } })
       .then((a) => a.id)
   const externalAccounts = {
     main: await account('Account', 'GITHUB'),
@@ -428,7 +463,31 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     screenNames: { target: tagged('TargetScreen') },
     targetProfile,
     marker: tagged,
-    markers: [...markers],
+    markers: [...new Set([...markers.values()].flat())],
+    markersOf: (target) => {
+      const groupOf = (groupId: number): string[] => [
+        `group ${groupId}`,
+        ...(membersOf.get(`group ${groupId}`) ?? []),
+        ...(target.type === 'subtree' ? (childrenOf.get(groupId) ?? []).flatMap(groupOf) : []),
+      ]
+      const owners =
+        target.type === 'group' || target.type === 'subtree' ? groupOf(target.groupId) : [ownerOf(target)]
+      return owners.flatMap((owner) => markers.get(owner) ?? [])
+    },
+  }
+}
+
+/** Whose markers a user or policy target has: `user 9`, `policy 3`; nothing for the other kinds. */
+function ownerOf(target: Target): string {
+  switch (target.type) {
+    case 'user':
+      return `user ${target.userId}`
+    case 'policy':
+      return `policy ${target.policyId}`
+    case 'new-policy':
+      return `policy ${target.parentId}`
+    default:
+      return target.type
   }
 }
 

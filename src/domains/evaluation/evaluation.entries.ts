@@ -5,7 +5,7 @@
 // (evaluation:judge) and accepting (evaluation:accept) — and the service checks status × period ×
 // mode (docs/decisions/0015-evaluations.md).
 import { entryPoints, requires } from '~/server/auth/entry-point'
-import { ANY_TARGET, groupTarget } from '~/server/auth/scopes'
+import { ANY_TARGET, groupTarget, subtreeTarget } from '~/server/auth/scopes'
 import {
   CellRefInput,
   CreatePrincipleInput,
@@ -38,9 +38,12 @@ export const evaluationEntries = entryPoints('evaluation', {
       'group:owner',
     ],
   }),
-  /** The reviewers' list: every group's (view on anything: the council) or one resort's subtree. */
+  /**
+   * The reviewers' list: every group's (view on anything: the council) or one resort's subtree —
+   * decided on the whole subtree, so a right on the resort alone does not list the groups below it.
+   */
   list: requires('evaluation:view', ReviewListInput, () => ANY_TARGET),
-  listOfResort: requires('evaluation:view', ResortReviewListInput, (i) => groupTarget(i.resortId)),
+  listOfResort: requires('evaluation:view', ResortReviewListInput, (i) => subtreeTarget(i.resortId)),
   messages: requires('evaluation:view', EvaluationRefInput, onGroup),
   postMessage: requires('evaluation:view', PostMessageInput, onGroup),
   cellComments: requires('evaluation:view', CellRefInput, onGroup),

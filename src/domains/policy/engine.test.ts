@@ -98,6 +98,7 @@ const queryArb = fc.record({
   target: fc.oneof(
     fc.constant<Target>({ type: 'any' }),
     fc.integer({ min: 1, max: GROUPS }).map((groupId): Target => ({ type: 'group', groupId })),
+    fc.integer({ min: 1, max: GROUPS }).map((groupId): Target => ({ type: 'subtree', groupId })),
     fc.integer({ min: 1, max: USERS }).map((userId): Target => ({ type: 'user', userId })),
     fc.integer({ min: 1, max: 4 }).map((policyId): Target => ({ type: 'policy', policyId })),
     fc.integer({ min: 1, max: 4 }).map((parentId): Target => ({ type: 'new-policy', parentId })),
@@ -114,7 +115,11 @@ function oracle(model: PolicyModel, userId: number, scope: Scope, target: Target
     if (t.kind === 'self') return target.type === 'user' && target.userId === userId
     if (t.kind === 'user') return target.type === 'user' && target.userId === t.userId
     const groupId = t.kind === 'group' ? t.groupId : postGroup
-    if (groupId === null || target.type !== 'group') return false
+    if (groupId === null) return false
+    // A subtree is covered only by a grant with descendants, on the group or above it.
+    if (target.type === 'subtree')
+      return t.withDescendants && ancestorsOf(model.groupParent, target.groupId).includes(groupId)
+    if (target.type !== 'group') return false
     if (groupId === target.groupId) return true
     return t.withDescendants && ancestorsOf(model.groupParent, target.groupId).includes(groupId)
   }
@@ -241,6 +246,56 @@ describe('policy engine consistency', () => {
       grant: { source: { kind: 'post', groupId: 1, postTypeId: 7 } },
     })
     expect(can(snapshotOf(model, 2), model, 'group:view-members', { type: 'group', groupId: 3 })).toBe(false)
+  })
+})
+
+describe('a subtree target', () => {
+  // Resort 1 with circles 2 and 3 under it; user 1 holds the scope on the resort alone, user 2 on
+  // the resort with its descendants.
+  const model: PolicyModel = {
+    groupParent: new Map([
+      [1, null],
+      [2, 1],
+      [3, 1],
+    ]),
+    policies: new Map([
+      [1, { id: 1, name: 'alone', parentId: null, canIssue: false, audience: null }],
+      [2, { id: 2, name: 'with descendants', parentId: null, canIssue: false, audience: null }],
+    ]),
+    statements: [
+      {
+        id: 1,
+        policyId: 1,
+        scope: 'evaluation:view',
+        target: { kind: 'group', groupId: 1, withDescendants: false },
+      },
+      {
+        id: 2,
+        policyId: 2,
+        scope: 'evaluation:view',
+        target: { kind: 'group', groupId: 1, withDescendants: true },
+      },
+    ],
+    assignments: [
+      { policyId: 1, userId: 1 },
+      { policyId: 2, userId: 2 },
+    ],
+    bindings: [],
+    posts: [],
+    quiet: false,
+  }
+  const subtree = (groupId: number): Target => ({ type: 'subtree', groupId })
+
+  it('is not covered by a grant on the group alone, which covers the group itself', () => {
+    const alone = snapshotOf(model, 1)
+    expect(can(alone, model, 'evaluation:view', { type: 'group', groupId: 1 })).toBe(true)
+    expect(can(alone, model, 'evaluation:view', subtree(1))).toBe(false)
+  })
+
+  it('is covered by a grant with descendants on the group or above it', () => {
+    const cascade = snapshotOf(model, 2)
+    expect(can(cascade, model, 'evaluation:view', subtree(1))).toBe(true)
+    expect(explain(cascade, model, 'evaluation:view', subtree(2)).chain).toMatchObject({ throughAncestor: 1 })
   })
 })
 

@@ -145,6 +145,8 @@ interface ScopeIndex {
   any: Chain | undefined
   users: Map<number, Chain>
   groups: Map<number, Chain>
+  /** Groups whose whole subtree a grant covers: a grant with descendants on them or an ancestor. */
+  subtrees: Map<number, Chain>
   /** Policies at or below a held "can issue" policy (`policy:issue` only). */
   policies: Map<number, Chain>
 }
@@ -181,20 +183,33 @@ function* below(root: number, children: Map<number, number[]>): Generator<number
 }
 
 function buildIndex(grants: readonly Grant[], trees: Trees): ScopeIndex {
-  const index: ScopeIndex = { any: undefined, users: new Map(), groups: new Map(), policies: new Map() }
+  const index: ScopeIndex = {
+    any: undefined,
+    users: new Map(),
+    groups: new Map(),
+    subtrees: new Map(),
+    policies: new Map(),
+  }
   const groupChildren = childrenOf(trees.groupParent, () => trees.groupParent)
   for (const grant of grants) {
     const t = grant.target
     if (t.kind === 'any') index.any ??= { grant, throughAncestor: null }
     else if (t.kind === 'user') {
       if (!index.users.has(t.userId)) index.users.set(t.userId, { grant, throughAncestor: null })
-    } else if (t.kind === 'group') index.groups.set(t.groupId, { grant, throughAncestor: null })
+    } else if (t.kind === 'group') {
+      const chain = { grant, throughAncestor: null }
+      index.groups.set(t.groupId, chain)
+      if (t.withDescendants && !index.subtrees.has(t.groupId)) index.subtrees.set(t.groupId, chain)
+    }
   }
   for (const grant of grants) {
     const t = grant.target
     if (t.kind === 'group' && t.withDescendants) {
-      for (const id of below(t.groupId, groupChildren))
-        if (!index.groups.has(id)) index.groups.set(id, { grant, throughAncestor: t.groupId })
+      for (const id of below(t.groupId, groupChildren)) {
+        const chain = { grant, throughAncestor: t.groupId }
+        if (!index.groups.has(id)) index.groups.set(id, chain)
+        if (!index.subtrees.has(id)) index.subtrees.set(id, chain)
+      }
     } else if (t.kind === 'policy') {
       const policyChildren = childrenOf(trees.policies, () =>
         [...trees.policies.values()].map((p): [number, number | null] => [p.id, p.parentId]),
@@ -230,6 +245,8 @@ function lookup(index: ScopeIndex, trees: Trees, target: Target): Chain | undefi
       return index.users.get(target.userId)
     case 'group':
       return index.groups.get(target.groupId)
+    case 'subtree':
+      return index.subtrees.get(target.groupId)
     case 'new-policy':
       return index.policies.get(target.parentId)
     case 'some-policy':

@@ -51,10 +51,11 @@ export type StatementIdInput = z.input<typeof StatementIdInput>
 export const AssignmentInput = z.object({ policyId: Id, userId: Id })
 export type AssignmentInput = z.input<typeof AssignmentInput>
 
-/** What a decision is about: anything, one group, one user, a policy or some policy (the guard's Target). */
+/** What a decision is about: anything, one group or its subtree, one user, a policy or some policy (the guard's Target). */
 export const AccessTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('any') }),
   z.object({ type: z.literal('group'), groupId: Id }),
+  z.object({ type: z.literal('subtree'), groupId: Id }),
   z.object({ type: z.literal('user'), userId: Id }),
   z.object({ type: z.literal('policy'), policyId: Id }),
   z.object({ type: z.literal('new-policy'), parentId: Id }),

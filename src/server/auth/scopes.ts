@@ -47,6 +47,11 @@ export const isScope = (value: string): value is Scope => Object.hasOwn(SCOPES, 
 export type Target =
   | { type: 'any' }
   | { type: 'group'; groupId: number }
+  /**
+   * A group and every group below it, for what spans a subtree (a resort's lists): held through a
+   * grant on the group or an ancestor with its descendants, or on anything — never one on the group alone.
+   */
+  | { type: 'subtree'; groupId: number }
   | { type: 'user'; userId: number }
   /** An existing policy, as the object of a policy write (its statements, holders, name). */
   | { type: 'policy'; policyId: number }
@@ -59,6 +64,7 @@ export type Target =
 
 export const ANY_TARGET: Target = { type: 'any' }
 export const groupTarget = (groupId: number): Target => ({ type: 'group', groupId })
+export const subtreeTarget = (groupId: number): Target => ({ type: 'subtree', groupId })
 export const userTarget = (userId: number): Target => ({ type: 'user', userId })
 export const policyTarget = (policyId: number): Target => ({ type: 'policy', policyId })
 export const newPolicyTarget = (parentId: number): Target => ({ type: 'new-policy', parentId })
