@@ -95,6 +95,8 @@ export interface World {
   marker(label: string): string
   /** Every marker planted in the world. */
   markers: readonly string[]
+  /** Markers of fields their owners hide (every e-mail, the target's home address: privacy off by default). */
+  hiddenMarkers: readonly string[]
   /** The markers of a target's data: a group's own and its members' (a subtree's: every group's in it), a user's, a policy's. */
   markersOf(target: Target): readonly string[]
 }
@@ -140,6 +142,12 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     markers.set(owner, [...(markers.get(owner) ?? []), m])
     return m
   }
+  const hidden: string[] = []
+  const hiddenMarker = (label: string, owner: string) => {
+    const m = marker(label, owner)
+    hidden.push(m)
+    return m
+  }
   const membersOf = new Map<string, string[]>()
   const childrenOf = new Map<number, number[]>()
 
@@ -159,7 +167,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
       subject: `world-${tag}-${label}`,
       givenName: marker(`${label}Given`, owner),
       familyName: marker(`${label}Family`, owner),
-      email: `${marker(`${label}Mail`, owner)}@pek.example`,
+      email: `${hiddenMarker(`${label}Mail`, owner)}@pek.example`,
     })
     if (o.registered !== false) {
       const screenName = marker(`${label}Screen`, owner)
@@ -182,7 +190,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
   const targetProfile = {
     ...TARGET_PROFILE,
     nickname: marker('TargetNick', `user ${users.target}`),
-    homeAddress: marker('TargetAddress', `user ${users.target}`),
+    homeAddress: hiddenMarker('TargetAddress', `user ${users.target}`),
   }
   await db.profile.update({
     where: { userId_realmId: { userId: users.target, realmId } },
@@ -464,6 +472,7 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
     targetProfile,
     marker: tagged,
     markers: [...new Set([...markers.values()].flat())],
+    hiddenMarkers: hidden,
     markersOf: (target) => {
       const groupOf = (groupId: number): string[] => [
         `group ${groupId}`,
