@@ -1,27 +1,42 @@
-// `pnpm bench` (full) and `pnpm bench --quick`: prints a table and writes bench-results/*.json.
-// Ratios compare each case with the smallest one of the same run, never with a fixed number.
+// `pnpm bench` (full) and `pnpm bench --quick`; `--build` rebuilds dist/ even when it is fresh,
+// `--only=roster,mixed` runs only the named suites or parts (while working on one of them). Runs
+// every suite below, prints its tables and writes bench-results/<suite>.json. A figure is
+// always shown next to its ratio to a floor measured in the same run, never against a fixed number:
+// these machines are noisy. A new suite is one more entry in SUITES (see ./suite.ts).
+// The services the suites construct are tsyringe-decorated: the polyfill must load first.
+import 'reflect-metadata'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { benchPolicy } from './policy'
+import { join } from 'node:path'
+import { policySuite } from './policy-suite'
+import { serverSuite } from './server-suite'
+import { type BenchOptions, type Suite, selected } from './suite'
 
-const quick = process.argv.includes('--quick')
-const cases = benchPolicy(quick)
-const floor = cases.find((c) => c.depth === 1 && c.statements === 10)
-if (!floor) throw new Error('missing the floor case')
+const SUITES: Suite[] = [policySuite, serverSuite]
 
-const rows = cases.map((c) => ({
-  depth: c.depth,
-  statements: c.statements,
-  'warm p50 µs': c.warmP50Us.toFixed(3),
-  'warm p99 µs': c.warmP99Us.toFixed(3),
-  'p99 ÷ floor': (c.warmP99Us / floor.warmP99Us).toFixed(2),
-  'cold snapshot ms': c.coldMs.toFixed(2),
-}))
-console.log(`Policy engine (${quick ? 'quick' : 'full'}): floor = depth 1, 10 statements`)
-console.table(rows)
-console.log('Targets: warm p99 < 50 µs; depth 10 / 10,000 statements within 1.5× of the floor.')
-
-mkdirSync('bench-results', { recursive: true })
-writeFileSync(
-  'bench-results/policy.json',
-  `${JSON.stringify({ quick, date: new Date().toISOString(), cases }, null, 2)}\n`,
+const options: BenchOptions = {
+  quick: process.argv.includes('--quick'),
+  build: process.argv.includes('--build'),
+  root: join(import.meta.dirname, '../..'),
+  only: (process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '')
+    .split(',')
+    .filter(Boolean),
+}
+const started = performance.now()
+mkdirSync(join(options.root, 'bench-results'), { recursive: true })
+for (const suite of SUITES.filter((s) => selected(s, options.only))) {
+  const report = await suite.run(options)
+  for (const table of report.tables) {
+    console.log(`\n${table.caption}`)
+    console.table(table.rows)
+  }
+  for (const note of report.notes) console.log(note)
+  for (const failure of report.failures ?? []) console.error(`FAILED (${suite.name}): ${failure}`)
+  if (report.failures?.length) process.exitCode = 1
+  writeFileSync(
+    join(options.root, 'bench-results', `${suite.name}.json`),
+    `${JSON.stringify(report.json, null, 2)}\n`,
+  )
+}
+console.log(
+  `\npnpm bench${options.quick ? ' --quick' : ''}: ${Math.round((performance.now() - started) / 1000)} s`,
 )

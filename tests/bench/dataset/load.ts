@@ -1,0 +1,222 @@
+// Writes a planned dataset into a freshly migrated database (the standard policies and shared post
+// types come from the migrations) in one transaction of bulk INSERTs. Triggers are off while it
+// loads (session_replication_role = replica): the rows are consistent by construction, and the
+// foreign-key and policy-version triggers would only make the load several times slower.
+import type pg from 'pg'
+import { screenNameKey } from '~/domains/user/registration.schema'
+import { bulkInsert, syncSequence } from './bulk-insert'
+import type { DatasetPlan } from './plan'
+import { ADMIN_USER, COUNCIL_USER } from './plan-directory'
+
+export const REALM = 'hub'
+const date = (ms: number | null) => (ms === null ? null : new Date(ms))
+const realm = { name: 'realmId', type: 'text', value: () => REALM }
+
+export interface LoadSummary {
+  users: number
+  groups: number
+  memberships: number
+  events: number
+  posts: number
+  evaluations: number
+  principles: number
+  cells: number
+  entryCards: number
+}
+
+export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Promise<LoadSummary> {
+  const loadedAt = new Date(plan.time.now)
+  const events = plan.memberships.flatMap((m) => m.events.map((e) => ({ ...e, membershipId: m.id })))
+  await client.query('BEGIN')
+  try {
+    await client.query("SET LOCAL session_replication_role = 'replica'")
+    await bulkInsert(
+      client,
+      'User',
+      [
+        { name: 'id', type: 'int', value: (u) => u.id },
+        realm,
+        { name: 'subject', type: 'text', value: (u) => u.subject },
+        { name: 'displayName', type: 'text', value: (u) => u.displayName },
+        { name: 'email', type: 'text', value: (u) => u.email },
+        { name: 'screenName', type: 'text', value: (u) => u.screenName },
+        {
+          name: 'screenNameKey',
+          type: 'text',
+          value: (u) => (u.screenName ? screenNameKey(u.screenName) : null),
+        },
+        { name: 'lastLoginAt', type: 'timestamp(3)', value: (u) => date(u.lastLoginAt) },
+        { name: 'updatedAt', type: 'timestamp(3)', value: () => loadedAt },
+      ],
+      plan.users,
+    )
+    await bulkInsert(
+      client,
+      'Profile',
+      [
+        { name: 'userId', type: 'int', value: (u) => u.id },
+        realm,
+        { name: 'firstName', type: 'text', value: (u) => u.firstName },
+        { name: 'lastName', type: 'text', value: (u) => u.lastName },
+        { name: 'nickname', type: 'text', value: (u) => u.nickname },
+        { name: 'dormitory', type: 'text', cast: '"Dormitory"', value: () => 'SCHONHERZ' },
+        { name: 'room', type: 'text', value: (u) => u.room },
+        { name: 'cellPhone', type: 'text', value: (u) => u.cellPhone },
+        { name: 'emailPublic', type: 'boolean', value: (u) => u.emailPublic },
+        { name: 'roomPublic', type: 'boolean', value: (u) => u.roomPublic },
+        { name: 'searchPublic', type: 'text', value: (u) => u.searchPublic },
+        { name: 'searchFull', type: 'text', value: (u) => u.searchFull },
+        { name: 'updatedAt', type: 'timestamp(3)', value: () => loadedAt },
+      ],
+      plan.users,
+    )
+    await bulkInsert(
+      client,
+      'Group',
+      [
+        { name: 'id', type: 'int', value: (g) => g.id },
+        realm,
+        { name: 'name', type: 'text', value: (g) => g.name },
+        { name: 'shortDescription', type: 'text', value: (g) => `${g.name} – a Schönherz közösségéért.` },
+        { name: 'purpose', type: 'text', cast: '"GroupPurpose"', value: (g) => g.purpose },
+        { name: 'parentId', type: 'int', value: (g) => g.parentId },
+        { name: 'foundedYear', type: 'int', value: (g) => g.foundedYear },
+        { name: 'archived', type: 'boolean', value: (g) => g.archived },
+        { name: 'createdAt', type: 'timestamp(3)', value: (g) => date(g.createdAt) },
+        { name: 'updatedAt', type: 'timestamp(3)', value: () => loadedAt },
+      ],
+      plan.groups,
+    )
+    await bulkInsert(
+      client,
+      'Membership',
+      [
+        { name: 'id', type: 'int', value: (m) => m.id },
+        realm,
+        { name: 'groupId', type: 'int', value: (m) => m.groupId },
+        { name: 'userId', type: 'int', value: (m) => m.userId },
+        { name: 'createdAt', type: 'timestamp(3)', value: (m) => date(m.createdAt) },
+      ],
+      plan.memberships,
+    )
+    await bulkInsert(
+      client,
+      'MembershipEvent',
+      [
+        realm,
+        { name: 'membershipId', type: 'int', value: (e) => e.membershipId },
+        { name: 'status', type: 'text', cast: '"MembershipStatus"', value: (e) => e.status },
+        { name: 'at', type: 'timestamp(3)', value: (e) => date(e.at) },
+      ],
+      events,
+    )
+    const postTypes = await client.query<{ id: number; kind: string }>(
+      `SELECT id, kind::text FROM "PostType" WHERE "realmId" = $1 AND "groupId" IS NULL`,
+      [REALM],
+    )
+    const postType = new Map(postTypes.rows.map((t) => [t.kind, t.id]))
+    await bulkInsert(
+      client,
+      'Post',
+      [
+        realm,
+        { name: 'membershipId', type: 'int', value: (p) => p.membershipId },
+        { name: 'postTypeId', type: 'int', value: (p) => postType.get(p.kind) ?? null },
+      ],
+      plan.posts,
+    )
+    await bulkInsert(
+      client,
+      'Evaluation',
+      [
+        { name: 'id', type: 'int', value: (e) => e.id },
+        realm,
+        { name: 'groupId', type: 'int', value: (e) => e.groupId },
+        { name: 'semester', type: 'text', value: (e) => plan.time.semesters[e.semesterIndex] },
+        { name: 'pointStatus', type: 'text', cast: '"RequestStatus"', value: (e) => e.pointStatus },
+        { name: 'entryStatus', type: 'text', cast: '"RequestStatus"', value: (e) => e.entryStatus },
+        { name: 'createdAt', type: 'timestamp(3)', value: (e) => date(e.createdAt) },
+        { name: 'updatedAt', type: 'timestamp(3)', value: (e) => date(e.judgedAt ?? e.createdAt) },
+        { name: 'pointSubmittedAt', type: 'timestamp(3)', value: (e) => date(e.submittedAt) },
+        { name: 'entrySubmittedAt', type: 'timestamp(3)', value: (e) => date(e.submittedAt) },
+        { name: 'judgedAt', type: 'timestamp(3)', value: (e) => date(e.judgedAt) },
+      ],
+      plan.evaluations,
+    )
+    await bulkInsert(
+      client,
+      'Principle',
+      [
+        { name: 'id', type: 'int', value: (p) => p.id },
+        realm,
+        { name: 'evaluationId', type: 'int', value: (p) => p.evaluationId },
+        { name: 'name', type: 'text', value: (p) => p.name },
+        { name: 'category', type: 'text', cast: '"PrincipleCategory"', value: (p) => p.category },
+        { name: 'maxPoints', type: 'int', value: (p) => p.maxPoints },
+        { name: 'position', type: 'int', value: (p) => p.position },
+      ],
+      plan.principles,
+    )
+    await bulkInsert(
+      client,
+      'PointCell',
+      [
+        realm,
+        { name: 'evaluationId', type: 'int', value: (c) => c.evaluationId },
+        { name: 'principleId', type: 'int', value: (c) => c.principleId },
+        { name: 'membershipId', type: 'int', value: (c) => c.membershipId },
+        { name: 'value', type: 'int', value: (c) => c.value },
+      ],
+      plan.cells,
+    )
+    const justification = 'Kiemelkedő munka a félév során.'
+    await bulkInsert(
+      client,
+      'EntryCard',
+      [
+        realm,
+        { name: 'evaluationId', type: 'int', value: (c) => c.evaluationId },
+        { name: 'membershipId', type: 'int', value: (c) => c.membershipId },
+        { name: 'type', type: 'text', cast: '"EntryType"', value: (c) => c.type },
+        { name: 'justification', type: 'text', value: () => justification },
+        { name: 'final', type: 'boolean', value: (c) => c.final },
+        { name: 'finalType', type: 'text', cast: '"EntryType"', value: (c) => (c.final ? c.type : null) },
+        { name: 'finalJustification', type: 'text', value: (c) => (c.final ? justification : null) },
+      ],
+      plan.entryCards,
+    )
+    for (const [userId, policy] of [
+      [COUNCIL_USER, 'RVT-elnök'],
+      [ADMIN_USER, 'PéK-adminisztrátor'],
+    ] as const) {
+      await client.query(
+        `INSERT INTO "PolicyAssignment" ("realmId", "policyId", "userId")
+         SELECT $1, id, $2 FROM "Policy" WHERE "realmId" = $1 AND name = $3`,
+        [REALM, userId, policy],
+      )
+    }
+    for (const table of ['User', 'Group', 'Membership', 'Evaluation', 'Principle'])
+      await syncSequence(client, table)
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  }
+  // Outside the load's transaction, with the triggers on: the period change bumps the policy version.
+  await client.query(
+    `UPDATE "SemesterSettings" SET semester = $2, period = 'SUBMISSION' WHERE "realmId" = $1`,
+    [REALM, plan.time.semesters.at(-1)],
+  )
+  await client.query('ANALYZE')
+  return {
+    users: plan.users.length,
+    groups: plan.groups.length,
+    memberships: plan.memberships.length,
+    events: events.length,
+    posts: plan.posts.length,
+    evaluations: plan.evaluations.length,
+    principles: plan.principles.length,
+    cells: plan.cells.length,
+    entryCards: plan.entryCards.length,
+  }
+}

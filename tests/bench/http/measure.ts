@@ -1,0 +1,191 @@
+// The timed phases against the running servers: each entry point against its floor (closed loop,
+// warmed up first, after one checked request each), the HTTP floor, the fixed-rate mixed load and the
+// editors' saves (open loop). The app's resident memory is read per phase.
+import type { ServerProcess } from '../servers/process'
+import { ENTRIES, type EntryName } from './entry-points'
+import { closedLoop, type LoadResult, paced } from './load'
+import { type HttpCall, serverFnCall } from './server-fn'
+import type { Login } from './sessions'
+import type { Call, Workload, Workloads } from './workloads'
+
+export interface Times {
+  warmup: number
+  each: number
+  mixed: number
+  saves: number
+}
+
+export interface EntryResult {
+  entry: EntryName
+  label: string
+  kind: 'read' | 'write'
+  app: LoadResult
+  floor: LoadResult
+  /** CPU time of the server process per request (user + system, ms): steadier than req/s on a busy machine. */
+  appCpuMs: number
+  floorCpuMs: number
+  /** The app's largest resident set during its run, MB. */
+  rssMb: number
+}
+
+export interface FixedRateResult {
+  name: string
+  rate: number
+  result: LoadResult
+  rssMb: number
+}
+
+/** The mixed load's share of each entry point, out of 100: mostly browsing, some editing. */
+export const MIX: Record<EntryName, number> = {
+  directory: 10,
+  group: 15,
+  roster: 15,
+  profile: 15,
+  profileGroups: 10,
+  search: 10,
+  pointTable: 5,
+  reviews: 5,
+  cellSave: 15,
+}
+
+type Requests = () => HttpCall
+
+const entry = (name: EntryName) => {
+  const found = ENTRIES.find((e) => e.name === name)
+  if (!found) throw new Error(`no entry point ${name}`)
+  return found
+}
+
+function requests(
+  logins: Map<number, Login>,
+  workload: Workload,
+  toCall: (call: Call, login: Login) => HttpCall,
+) {
+  return (): HttpCall => {
+    const call = workload()
+    const login = logins.get(call.userId)
+    if (!login) throw new Error(`no session for user ${call.userId}`)
+    return toCall(call, login)
+  }
+}
+
+const appRequests = (logins: Map<number, Login>, name: EntryName, workload: Workload): Requests =>
+  requests(logins, workload, (call, login) => serverFnCall(entry(name).fn, call.input, login.cookie))
+
+/** The floor takes the same input as plain query parameters (a save: the same JSON body). */
+const floorRequests = (logins: Map<number, Login>, name: EntryName, workload: Workload): Requests =>
+  requests(logins, workload, (call, login): HttpCall => {
+    if (entry(name).kind === 'write')
+      return {
+        method: 'POST',
+        path: `/${name}`,
+        headers: { cookie: login.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(call.input),
+      }
+    const query = new URLSearchParams(Object.entries(call.input).map(([k, v]) => [k, String(v)]))
+    return { method: 'GET', path: `/${name}?${query}`, headers: { cookie: login.cookie } }
+  })
+
+/** One request must come back 200 before anything is timed: a refusal would be measured as speed. */
+async function probe(url: string, call: HttpCall, what: string) {
+  const response = await fetch(url + call.path, {
+    method: call.method,
+    headers: call.headers,
+    body: call.body,
+  })
+  if (response.status !== 200)
+    throw new Error(`${what}: ${response.status} ${(await response.text()).slice(0, 300)}`)
+}
+
+/** The kinds of the mixed load interleaved (every 7th slot of 100), not in blocks. */
+function interleaved(byName: Record<EntryName, Requests>): Requests {
+  const slots = (Object.keys(MIX) as EntryName[]).flatMap((name) => Array<EntryName>(MIX[name]).fill(name))
+  let i = 0
+  return () => byName[slots[(i++ * 7) % slots.length] ?? 'directory']()
+}
+
+/** A closed-loop run with the CPU the server spent on it, per request. */
+async function timed(server: ServerProcess, next: Requests, connections: number, seconds: number) {
+  const before = server.cpuMs()
+  const result = await closedLoop(server.url, next, { connections, seconds })
+  return { result, cpuMs: (server.cpuMs() - before) / Math.max(result.requests, 1) }
+}
+
+export interface Target {
+  app: ServerProcess
+  floor: ServerProcess
+  logins: Map<number, Login>
+  load: Workloads
+  connections: number
+}
+
+/** Each entry point against its floor, then the HTTP floor. */
+export async function measureEntries(
+  { app, floor, logins, load, connections }: Target,
+  names: readonly EntryName[],
+  times: Times,
+): Promise<{ entries: EntryResult[]; hello: LoadResult }> {
+  const entries: EntryResult[] = []
+  for (const { name, label, kind } of ENTRIES.filter((e) => names.includes(e.name))) {
+    const toApp = appRequests(logins, name, load.byEntry[name])
+    const toFloor = floorRequests(logins, name, load.byEntry[name])
+    await probe(app.url, toApp(), `the app's ${label}`)
+    await probe(floor.url, toFloor(), `the floor's ${label}`)
+    await closedLoop(app.url, toApp, { connections, seconds: times.warmup })
+    await closedLoop(floor.url, toFloor, { connections, seconds: times.warmup })
+    app.takePeakRssMb()
+    const measured = await timed(app, toApp, connections, times.each)
+    const rssMb = app.takePeakRssMb()
+    const base = await timed(floor, toFloor, connections, times.each)
+    entries.push({
+      entry: name,
+      label,
+      kind,
+      app: measured.result,
+      floor: base.result,
+      appCpuMs: measured.cpuMs,
+      floorCpuMs: base.cpuMs,
+      rssMb,
+    })
+  }
+  const hello = await closedLoop(floor.url, () => ({ method: 'GET', path: '/hello', headers: {} }), {
+    connections,
+    seconds: times.each,
+  })
+  return { entries, hello }
+}
+
+/** Every entry point mixed (MIX) at a fixed rate. */
+export async function measureMixed(
+  { app, logins, load }: Target,
+  rate: number,
+  seconds: number,
+): Promise<FixedRateResult> {
+  const byName = Object.fromEntries(
+    ENTRIES.map((e) => [e.name, appRequests(logins, e.name, load.byEntry[e.name])]),
+  ) as Record<EntryName, Requests>
+  app.takePeakRssMb()
+  const result = await paced(app.url, interleaved(byName), { rate, seconds })
+  return { name: `mixed load at ${rate} req/s`, rate, result, rssMb: app.takePeakRssMb() }
+}
+
+/** `editors` saving cells of their own groups' tables, each `perSecond` times a second. */
+export async function measureSaves(
+  { app, logins, load }: Target,
+  editors: ReadonlySet<number>,
+  perSecond: number,
+  seconds: number,
+): Promise<FixedRateResult> {
+  const rate = editors.size * perSecond
+  app.takePeakRssMb()
+  const result = await paced(app.url, appRequests(logins, 'cellSave', load.savesOf(editors)), {
+    rate,
+    seconds,
+  })
+  return {
+    name: `cell saves by ${editors.size} editors (${perSecond}/s each)`,
+    rate,
+    result,
+    rssMb: app.takePeakRssMb(),
+  }
+}

@@ -1,0 +1,54 @@
+// Logged-in users for the load: a real Session row per user and a token signed the way the login
+// callback signs it (tests/support/sessions.ts does the same through the SessionService), so every
+// request is authenticated like a browser's after an OpenID login. Clicking through the provider
+// would only add the provider's cost to the setup, not to what is measured.
+import { generateKeyPairSync, randomUUID } from 'node:crypto'
+import type pg from 'pg'
+import { loadSessionKeys, sessionCookieName, signSessionToken } from '~/server/auth/session-token'
+import { REALM } from '../dataset/load'
+
+export interface SessionKey {
+  pem: string
+  keyId: string
+}
+
+/** A signing key of the run's own: the app and the floor get it, nothing else ever sees it. */
+export function newSessionKey(): SessionKey {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  return { pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), keyId: `bench-${Date.now()}` }
+}
+
+/** The Cookie header of one logged-in user. */
+export interface Login {
+  userId: number
+  cookie: string
+}
+
+const TTL_MS = 12 * 3600_000
+
+/** One session per user (a user seen twice shares it), for the app at `publicUrl`. */
+export async function logIn(
+  db: pg.ClientBase,
+  key: SessionKey,
+  publicUrl: string,
+  userIds: readonly number[],
+): Promise<Map<number, Login>> {
+  const unique = [...new Set(userIds)]
+  const ids = unique.map(() => randomUUID())
+  const expiresAt = new Date(Date.now() + TTL_MS)
+  await db.query(
+    `INSERT INTO "Session" (id, "realmId", "userId", "expiresAt")
+     SELECT unnest($1::uuid[]), $2, unnest($3::int[]), $4`,
+    [ids, REALM, unique, expiresAt],
+  )
+  const keys = await loadSessionKeys({ signingKeyPem: key.pem, keyId: key.keyId })
+  const issuer = new URL(publicUrl).origin
+  const name = sessionCookieName(false)
+  const logins = new Map<number, Login>()
+  for (const [i, userId] of unique.entries()) {
+    const sessionId = ids[i] ?? ''
+    const token = await signSessionToken(keys, issuer, { userId, sessionId, realmId: REALM }, expiresAt)
+    logins.set(userId, { userId, cookie: `${name}=${token}` })
+  }
+  return logins
+}
