@@ -78,7 +78,7 @@ describe('row-level security on the realm-scoped tables', () => {
       WHERE table_schema = current_schema() AND column_name = 'realmId' ORDER BY 1`
     expect(inDatabase.map((r) => r.table)).toEqual(tables)
 
-    const expected = `("realmId" = current_setting('${REALM_SETTING}'::text, true))`
+    const expected = `("realmId" = ( SELECT current_setting('${REALM_SETTING}'::text, true) AS current_setting))`
     const rows = await t.db.$queryRaw<{ table: string; enabled: boolean; policies: unknown }[]>`
       SELECT c.relname AS "table", c.relrowsecurity AS enabled,
         coalesce(json_agg(json_build_object(

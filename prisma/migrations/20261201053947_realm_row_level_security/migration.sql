@@ -59,6 +59,8 @@ GRANT SELECT ON "Realm" TO pek_app;
 
 -- One policy per table, the same for reading and writing: a row is visible, changeable and
 -- insertable only in the connection's realm. Without pek.realm nothing is (NULL matches no row).
+-- The setting is read once per query (a sub-select), not once per row: a scan that names no realm
+-- then costs what it would with the realm written out.
 -- Not FORCEd: the owner is exempt, and the app never acts as the owner.
 -- A migration that adds a realm-scoped table calls this for it; tests/integration/realm-rls.test.ts
 -- fails for a table with a "realmId" column that lacks it.
@@ -68,8 +70,8 @@ BEGIN
   EXECUTE format('DROP POLICY IF EXISTS realm_isolation ON %I', table_name);
   EXECUTE format(
     'CREATE POLICY realm_isolation ON %I FOR ALL TO PUBLIC '
-    'USING ("realmId" = current_setting(''pek.realm'', true)) '
-    'WITH CHECK ("realmId" = current_setting(''pek.realm'', true))',
+    'USING ("realmId" = (SELECT current_setting(''pek.realm'', true))) '
+    'WITH CHECK ("realmId" = (SELECT current_setting(''pek.realm'', true)))',
     table_name);
 END $$;
 REVOKE EXECUTE ON FUNCTION pek_isolate_realm(text) FROM PUBLIC;
