@@ -17,15 +17,12 @@ import { countUnreadNotifications } from '~/domains/notification/notification.fu
 import { SearchForm } from '~/domains/search/components/SearchForm'
 import { getCurrentUser } from '~/domains/user/user.functions'
 import { DEFAULT_LOCALE, I18nProvider, translate, useT } from '~/i18n'
-import { routeFacts } from '~/server/http/route-pattern'
 import { readLocale } from '~/shared/locale'
 import { NotFoundPage, RouteError } from '~/shared/RouteError'
 import appCss from '~/styles/app.css?url'
 import { AppShell, ToastProvider } from '~/ui'
 
 export const Route = createRootRoute({
-  // Names the matched route in the request's log line and metrics (src/server/http/route-pattern.ts).
-  server: { middleware: [routeFacts] },
   beforeLoad: async ({ location }) => {
     const user = await getCurrentUser()
     // Until a logged-in user has chosen a screen name, every page leads to the registration form.

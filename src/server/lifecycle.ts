@@ -2,10 +2,12 @@
 // container with its background jobs and metrics at start; on SIGTERM the drain, then the jobs and
 // the database pool (docs/decisions/0019).
 import type { Server } from 'node:http'
+import { poolStatsOf } from './db/client'
 import { getAppContainer, stopBackgroundJobs } from './di/app-container'
 import { CONFIG, LOGGER, PRISMA, type TokenTypes } from './di/tokens'
 import { drainHttpServer } from './http/drain'
 import type { Logger } from './logger'
+import { observeDatabasePool } from './metrics/metrics'
 
 function appLog(): Logger {
   return getAppContainer().resolve<TokenTypes[typeof LOGGER]>(LOGGER)
@@ -18,6 +20,8 @@ function appLog(): Logger {
 export function startApp(listening: { url: string; metricsUrl?: string }): void {
   const app = getAppContainer()
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
+  const prisma = app.resolve<TokenTypes[typeof PRISMA]>(PRISMA)
+  observeDatabasePool(() => poolStatsOf(prisma) ?? { total: 0, idle: 0, waiting: 0 })
   appLog().info('listening', { ...listening, env: config.env })
 }
 

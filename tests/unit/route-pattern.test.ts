@@ -1,20 +1,25 @@
-// The route label of a request's log line and metrics: the pattern, never the values in the path.
+// The route label of a request's log line and metrics: the pattern of the app's route that serves
+// the path, never the values in it, and one word for paths no route serves.
 import { describe, expect, it } from 'vitest'
-import { routePattern } from '~/server/http/route-pattern'
+import { routePatternOf } from '~/server/http/route-pattern'
 
-describe('routePattern', () => {
-  it('puts parameter names back in place of their values', () => {
-    expect(routePattern('/groups/10/evaluation', { groupId: '10' })).toBe('/groups/$groupId/evaluation')
-    expect(routePattern('/u/kovacs.anna', { screenName: 'kovacs.anna' })).toBe('/u/$screenName')
-    expect(routePattern('/groups', {})).toBe('/groups')
+describe('routePatternOf', () => {
+  it('names the route pattern, not the values in the path', () => {
+    expect(routePatternOf('/groups/10/evaluation')).toBe('/groups/$groupId/evaluation')
+    expect(routePatternOf('/u/kovacs.anna')).toBe('/u/$screenName')
+    expect(routePatternOf('/api/users/42/photo')).toBe('/api/users/$userId/photo')
   })
 
-  it('matches encoded segments and keeps the parameters in order when values repeat', () => {
-    expect(routePattern('/u/Kov%C3%A1cs', { screenName: 'Kovács' })).toBe('/u/$screenName')
-    expect(routePattern('/a/7/b/7', { first: '7', second: '7' })).toBe('/a/$first/b/$second')
+  it('names index and plain routes as their path', () => {
+    expect(routePatternOf('/')).toBe('/')
+    expect(routePatternOf('/groups')).toBe('/groups')
+    expect(routePatternOf('/groups/')).toBe('/groups')
+    expect(routePatternOf('/auth/callback')).toBe('/auth/callback')
   })
 
-  it('says null for a path no route matched', () => {
-    expect(routePattern('/no/such/page', { '**': 'no/such/page' })).toBeNull()
+  it('says null for a path no route serves', () => {
+    expect(routePatternOf('/metrics')).toBeNull()
+    expect(routePatternOf('/wp-login.php')).toBeNull()
+    expect(routePatternOf('/groups/10/no-such-page')).toBeNull()
   })
 })

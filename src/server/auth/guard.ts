@@ -9,7 +9,7 @@ import { requestContainer } from '../di/request-scope'
 import { CONFIG, type TokenTypes } from '../di/tokens'
 import { clientAddress } from '../http/client-address'
 import { rateLimiterFor } from '../http/rate-limit'
-import { noteRequestFacts } from '../http/request-facts'
+import { noteEntryPoint, noteUser } from '../http/request-facts'
 import { currentRequestId } from '../http/request-id'
 import { parseInput } from '../validate'
 import { authenticate, decide } from './access'
@@ -33,7 +33,8 @@ const guardRequest = createServerOnlyFn(async (entry: EntryPoint, input: unknown
   const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
   if (rejectedToken) clearAppCookie(config, cookie)
   const userId = actor.kind === 'user' ? actor.userId : undefined
-  noteRequestFacts({ route: entry.name, userId })
+  noteEntryPoint(entry.name)
+  noteUser(userId)
   // Before the policy decision: a caller over the limit costs no more than this.
   const request = getRequest()
   const limit = entry.search ? 'search' : SAFE_METHODS.has(request.method) ? null : 'write'

@@ -11,7 +11,7 @@ import { UserService } from '~/domains/user/user.service'
 import type { LoginFailureReason } from '~/shared/login-failure-reason'
 import { getAppContainer } from '../di/app-container'
 import { CLOCK, CONFIG, LOGGER, type TokenTypes } from '../di/tokens'
-import { noteRequestFacts } from '../http/request-facts'
+import { noteUser } from '../http/request-facts'
 import { sessionIssuer, sessionKeysFor } from './access'
 import { appCookieHeader, clearedCookieHeader, requestCookie } from './cookies'
 import { loginFailureOf } from './login-failure'
@@ -131,7 +131,7 @@ export async function completeLogin(request: Request, app = getAppContainer()): 
       token,
       config.session.ttlSeconds,
     )
-    noteRequestFacts({ userId: user.id })
+    noteUser(user.id)
     log.info('login', { userId: user.id })
     return redirect(flow.returnTo, [clearFlow, sessionCookie])
   } catch (error) {

@@ -7,6 +7,7 @@ import { startRequestTimer } from '../metrics/metrics'
 import { errorHeaders, toPublicError } from './error-mapping'
 import { type RequestFacts, runWithRequestFacts } from './request-facts'
 import { currentRequestId } from './request-id'
+import { routePatternOf } from './route-pattern'
 import { applySecurityHeaders, newCspNonce } from './security-headers'
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -27,14 +28,17 @@ export const requestContext = createMiddleware().server(async ({ request, next, 
   const app = getAppContainer()
   let status = 500
   try {
-    const result = await runWithRequestFacts(facts, () => next({ context: { cspNonce } }))
+    const result = await runWithRequestFacts(facts, { serverFunction: handlerType === 'serverFn' }, () =>
+      next({ context: { cspNonce } }),
+    )
     status = result.response.status
     applySecurityHeaders(result.response.headers, app.resolve<TokenTypes[typeof CONFIG]>(CONFIG), cspNonce)
     return result
   } finally {
     const path = new URL(request.url).pathname
-    // A server function no guard named (none today) or a path no route matched.
-    const route = facts.route ?? (handlerType === 'serverFn' ? 'serverFn' : 'unmatched')
+    // A server function's guard names its entry point; any other request, its route's pattern.
+    const route =
+      facts.route ?? (handlerType === 'serverFn' ? 'serverFn' : (routePatternOf(path) ?? 'unmatched'))
     const durationMs = answered(route, status)
     app.resolve<TokenTypes[typeof LOGGER]>(LOGGER).info('request', {
       requestId,
