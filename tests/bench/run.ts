@@ -8,10 +8,11 @@ import 'reflect-metadata'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { policySuite } from './policy-suite'
+import { rlsSuite } from './rls-suite'
 import { serverSuite } from './server-suite'
 import { type BenchOptions, type Suite, selected } from './suite'
 
-const SUITES: Suite[] = [policySuite, serverSuite]
+const SUITES: Suite[] = [policySuite, rlsSuite, serverSuite]
 
 const options: BenchOptions = {
   quick: process.argv.includes('--quick'),
