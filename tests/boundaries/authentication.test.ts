@@ -13,7 +13,7 @@ import { authenticate, decide } from '~/server/auth/access'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { parseInput } from '~/server/validate'
 import { forgedTokens, loginToken } from '../support/sessions'
-import { EXAMPLES } from './examples'
+import { exampleOf } from './examples'
 import { worldFixture } from './fixture'
 import { grantEverywhere, newUser } from './grants'
 import { leakedMarkers } from './leaks'
@@ -80,7 +80,7 @@ describe('authentication: no live session, no access', () => {
     const { actor } = await authenticate(t.app, liveToken)
     expect(actor.kind).toBe('user')
     for (const entry of ENTRY_POINTS) {
-      const input = parseInput(entry.input, EXAMPLES[entry.name]?.input(world()))
+      const input = parseInput(entry.input, exampleOf(entry).input(world()))
       await expect(
         decide(t.app, actor, entry.scope, entry.target(input), entry.reveal),
       ).resolves.toBeDefined()
@@ -92,8 +92,7 @@ describe('authentication: no live session, no access', () => {
 
 async function entryMatrix(entry: EntryPoint) {
   const w = world()
-  const example = EXAMPLES[entry.name]
-  if (!example) throw new Error(`${entry.name} has no example in tests/boundaries/examples.ts`)
+  const example = exampleOf(entry)
   const input = example.input(w)
   const anonymous = await call(entry, input, undefined)
 

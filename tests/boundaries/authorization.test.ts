@@ -15,7 +15,7 @@ import { ENTRY_POINTS } from '~/domains/entry-points'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { SCOPE_NAMES, type Scope, type Target } from '~/server/auth/scopes'
 import { parseInput } from '~/server/validate'
-import { EXAMPLES } from './examples'
+import { exampleOf } from './examples'
 import { worldFixture } from './fixture'
 import { grantEverywhere, grantExactly, newUser, otherTarget, scopesGranting } from './grants'
 import { leakedMarkers } from './leaks'
@@ -88,8 +88,7 @@ describe('authorization: exactly the entry’s right on its target, nothing else
 async function entryMatrix(entry: EntryPoint) {
   const { name } = entry
   const w = world()
-  const example = EXAMPLES[name]
-  if (!example) throw new Error(`${name} has no example in tests/boundaries/examples.ts`)
+  const example = exampleOf(entry)
   const input = example.input(w)
   const on = entry.target(parseInput(entry.input, input))
 

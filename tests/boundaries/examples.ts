@@ -5,6 +5,7 @@
 // `otherTarget` of it. tests/boundaries/examples.test.ts fails for an entry without an example here,
 // so a new endpoint joins the matrices by getting one.
 import { photoUploadForm } from '~/domains/user/photo.schema'
+import type { EntryPoint } from '~/server/auth/entry-point'
 import { DEFAULT_CAPS_INPUT } from '../support/semesters'
 import {
   accountEnabled,
@@ -331,4 +332,11 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     input: (w) => photoUploadForm(w.users.target, new Blob([PNG], { type: 'image/png' }), 'photo.png'),
   },
   'user.removePhoto': { input: target },
+}
+
+/** The entry's example: one without is an error (tests/boundaries/examples.test.ts lists them all). */
+export function exampleOf(entry: EntryPoint): Example {
+  const example = EXAMPLES[entry.name]
+  if (!example) throw new Error(`${entry.name} has no example in tests/boundaries/examples.ts`)
+  return example
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ENTRY_POINTS } from '~/domains/entry-points'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { parseInput } from '~/server/validate'
-import { EXAMPLES } from './examples'
+import { exampleOf } from './examples'
 import { worldFixture } from './fixture'
 import { foreignVariants } from './foreign'
 import { grantExactly, newUser } from './grants'
@@ -28,8 +28,7 @@ describe('foreign ids: every id in an input belongs to the target the guard deci
 
 async function entryMatrix(entry: EntryPoint) {
   const w = world()
-  const example = EXAMPLES[entry.name]
-  if (!example) throw new Error(`${entry.name} has no example in tests/boundaries/examples.ts`)
+  const example = exampleOf(entry)
   const input = example.input(w)
   const variants = foreignVariants(w, input)
   if (!variants.length) {
