@@ -9,8 +9,9 @@ import type { Reveal } from '~/server/auth/entry-point'
 import { EXAMPLES } from './examples'
 import { worldFixture } from './fixture'
 import { GUARD_ONLY, PROCEDURES } from './transport'
+import { buildWorld } from './world'
 
-const { world } = worldFixture('examples')
+const { t, world } = worldFixture('examples')
 const names = ENTRY_POINTS.map((e) => e.name)
 
 describe('the examples', () => {
@@ -46,5 +47,27 @@ describe('the requirements', () => {
       return `${entry.name}: ${entry.scope} on ${on}${reveals}`
     })
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('requirements.txt')
+  })
+})
+
+describe('the world', () => {
+  it('is built again in another realm with the same ids — but the realm’s own root — and markers of its own', async () => {
+    const first = world()
+    const again = await buildWorld(t.db, `${first.realmId}-again`, { idBase: first.idBase })
+    const ids = (w: typeof first) => ({
+      users: w.users,
+      groups: w.groups,
+      memberships: w.memberships,
+      postTypes: w.postTypes,
+      policies: { ...w.policies, root: undefined },
+      statements: w.statements,
+      evaluations: w.evaluations,
+      principles: w.principles,
+      notifications: w.notifications,
+      externalAccounts: w.externalAccounts,
+      switches: w.switches,
+    })
+    expect(ids(again)).toEqual(ids(first))
+    expect(again.markers.filter((m) => first.markers.includes(m))).toEqual([])
   })
 })

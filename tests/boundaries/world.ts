@@ -7,9 +7,11 @@
 // (`Zq<tag><label>`, the tag differing per realm and id base), so a test can see whether a body
 // carries the world's data.
 //
-// The realm gets the public baseline only (the hub's EVERYONE policies, copied): nothing else is
-// granted to anyone, so every right a matrix needs is a grant it makes (./grants.ts). Posts give no
-// rights here unless the realm binds post templates (the hub does).
+// A realm of its own gets the public baseline only (the hub's EVERYONE policies, copied) under a
+// root of its own: nothing else is granted to anyone, so every right a matrix needs is a grant it
+// makes (./grants.ts), and posts give no rights. Built in the hub, the hub's reference data applies
+// (its baselines, and post templates that make the world's leader a Körvezető). The reference rows
+// (root, baseline) are each realm's own; everything else gets the same ids from the same base.
 import { previousSemester, type SemesterId, storedSemesterId } from '~/domains/semester/semester-id'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { isScope, type Scope, type Target } from '~/server/auth/scopes'
