@@ -9,7 +9,7 @@
 // evaluations are left to the people using the demo (and to the e2e specs, which start them).
 
 import 'reflect-metadata'
-import { previousSemester } from '~/domains/semester/semester-id'
+import { previousSemester, semesterParts } from '~/domains/semester/semester-id'
 import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import { normalizeForSearch, searchTextOf } from '~/domains/user/search-text'
 import type { MembershipStatus } from '~/generated/prisma/enums'
@@ -277,13 +277,20 @@ function tellStory(p: Plan, seed: number, settings: SemesterSettings): Story {
   const current = settings.semester
   const epoch = semesterStart(current)
   const semesters = semestersBefore(current, PAST_SEMESTERS)
-  const candidates = p.groups
-    .filter((g) => g.purpose === 'CIRCLE' && !g.archived && g.id >= KIR_DEV + STORY_CIRCLES)
-    .map((g) => g.id)
-  const asleep = new Set(rng.sample(candidates, ASLEEP_CIRCLES))
+  const circles = p.groups.filter(
+    (g) => g.purpose === 'CIRCLE' && !g.archived && g.id >= KIR_DEV + STORY_CIRCLES,
+  )
+  // The asleep evaluated before they fell asleep: they are older than the past semesters.
+  const firstYear = semesterParts(semesters[0] ?? current).startYear
+  const asleep = new Set(
+    rng.sample(
+      circles.filter((g) => g.foundedYear < firstYear).map((g) => g.id),
+      ASLEEP_CIRCLES,
+    ),
+  )
   const young = new Set(
     rng.sample(
-      candidates.filter((id) => !asleep.has(id)),
+      circles.filter((g) => !asleep.has(g.id)).map((g) => g.id),
       YOUNG_CIRCLES,
     ),
   )
