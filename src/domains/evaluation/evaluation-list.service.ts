@@ -4,6 +4,7 @@ import { SemesterSettingsService } from '~/domains/semester/semester-settings.se
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { parseInput } from '~/server/validate'
+import { byHungarian } from '~/shared/hungarian-order'
 import {
   ReviewListItem as Item,
   ResortReviewListInput,
@@ -70,6 +71,6 @@ export class EvaluationListService {
           entrySubmittedAt: r.entrySubmittedAt,
         }),
       )
-      .sort((a, b) => a.groupName.localeCompare(b.groupName, 'hu') || a.groupId - b.groupId)
+      .sort((a, b) => byHungarian(a.groupName, b.groupName) || a.groupId - b.groupId)
   }
 }

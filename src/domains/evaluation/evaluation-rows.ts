@@ -1,10 +1,12 @@
 // Reads and row locks the evaluation services share. Raw SQL bypasses the realm guard (ADR 0003):
 // every statement here names the realm itself.
 import type { Tx } from '~/domains/group/row-locks'
-import { currentStatus, SERVING } from '~/domains/membership/status'
+import { memberRows } from '~/domains/membership/member-rows'
+import { SERVING } from '~/domains/membership/status'
 import type { RequestStatus } from '~/generated/prisma/enums'
 import type { RealmClient } from '~/server/db/client'
 import { NotFoundError } from '~/server/errors'
+import { byHungarian } from '~/shared/hungarian-order'
 
 export interface EvaluationRow {
   id: number
@@ -52,21 +54,10 @@ export async function eligibleMembers(
   realmId: string,
   groupId: number,
 ): Promise<EligibleMember[]> {
-  const rows = await db.membership.findMany({
-    where: { realmId, groupId },
-    select: {
-      id: true,
-      user: { select: { id: true, displayName: true } },
-      events: { select: { id: true, status: true, at: true } },
-    },
-  })
+  const rows = await memberRows(db, realmId, { groupId }, SERVING)
   return rows
-    .filter((row) => {
-      const status = currentStatus(row.events)?.status
-      return status !== undefined && SERVING.includes(status)
-    })
-    .map((row) => ({ membershipId: row.id, userId: row.user.id, displayName: row.user.displayName }))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'hu') || a.membershipId - b.membershipId)
+    .map((row) => ({ membershipId: row.membershipId, userId: row.userId, displayName: row.displayName }))
+    .sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
 }
 
 /** One eligible member of the group, or a refusal: a membership of another group is a 404. */
@@ -76,18 +67,10 @@ export async function eligibleMember(
   groupId: number,
   membershipId: number,
 ): Promise<EligibleMember | 'not-eligible'> {
-  const row = await tx.membership.findFirst({
-    where: { realmId, id: membershipId, groupId },
-    select: {
-      id: true,
-      user: { select: { id: true, displayName: true } },
-      events: { select: { id: true, status: true, at: true } },
-    },
-  })
+  const [row] = await memberRows(tx, realmId, { groupId, membershipId }, null)
   if (!row) throw new NotFoundError('Membership', membershipId)
-  const status = currentStatus(row.events)?.status
-  if (status === undefined || !SERVING.includes(status)) return 'not-eligible'
-  return { membershipId: row.id, userId: row.user.id, displayName: row.user.displayName }
+  if (!SERVING.includes(row.status)) return 'not-eligible'
+  return { membershipId: row.membershipId, userId: row.userId, displayName: row.displayName }
 }
 
 /** The group's name and the users holding its LEADER post (who hear of a judgement). */

@@ -1,8 +1,9 @@
 import { inject, injectable } from 'tsyringe'
-import type { MembershipStatus } from '~/generated/prisma/enums'
 import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
+import { byHungarian } from '~/shared/hungarian-order'
+import { memberRows } from './member-rows'
 import {
   type ActiveMember,
   ActiveMemberList,
@@ -12,7 +13,6 @@ import {
   type UserMembership,
   UserMembershipList,
 } from './membership.schema'
-import { currentStatus, memberSince } from './status'
 
 const POST_ORDER = [
   'LEADER',
@@ -52,33 +52,18 @@ export class MembershipService {
     if (!group) throw new NotFoundError('Group', groupId)
     const adminsOnly = tab === 'pending' || (tab === 'archived' && !group.showArchivedMembers)
     if (adminsOnly && !viewer.admin) return { members: [], hidden: true }
-    const statuses: readonly MembershipStatus[] = ROSTER_TABS[tab]
-    const rows = await this.db.membership.findMany({
-      where: { realmId: this.realmId, groupId },
-      select: {
-        id: true,
-        user: { select: { id: true, displayName: true, screenName: true } },
-        events: { select: { id: true, status: true, at: true } },
-        posts: { select: { postType: { select: { id: true, name: true, kind: true } } } },
-      },
-    })
-    const members = rows.flatMap((row) => {
-      const current = currentStatus(row.events)
-      if (!current || !statuses.includes(current.status)) return []
-      return [
-        {
-          membershipId: row.id,
-          userId: row.user.id,
-          displayName: row.user.displayName,
-          screenName: row.user.screenName,
-          status: current.status,
-          statusSince: current.at,
-          since: memberSince(row.events) ?? null,
-          posts: row.posts.map((p) => p.postType).sort(byPostOrder),
-        },
-      ]
-    })
-    members.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'hu'))
+    const rows = await memberRows(this.db, this.realmId, { groupId }, ROSTER_TABS[tab])
+    const members = rows.map((row) => ({
+      membershipId: row.membershipId,
+      userId: row.userId,
+      displayName: row.displayName,
+      screenName: row.screenName,
+      status: row.status,
+      statusSince: row.statusSince,
+      since: row.since,
+      posts: row.posts.sort(byPostOrder),
+    }))
+    members.sort((a, b) => rank(a) - rank(b) || byHungarian(a.displayName, b.displayName))
     return Roster.parse({ members, hidden: false })
   }
 
@@ -87,36 +72,21 @@ export class MembershipService {
    * first within each. Applications and archived memberships are not part of the public history.
    */
   async ofUser(userId: number): Promise<UserMembership[]> {
-    const rows = await this.db.membership.findMany({
-      where: { realmId: this.realmId, userId },
-      select: {
-        id: true,
-        group: { select: { id: true, name: true } },
-        events: { select: { id: true, status: true, at: true } },
-        posts: { select: { postType: { select: { id: true, name: true, kind: true } } } },
-      },
-    })
-    const history = rows.flatMap((row) => {
-      const current = currentStatus(row.events)
-      const status = current?.status
-      if (status !== 'ACTIVE' && status !== 'NEWBIE' && status !== 'FORMER') return []
-      return [
-        {
-          membershipId: row.id,
-          group: row.group,
-          status,
-          since: memberSince(row.events) ?? null,
-          until: status === 'FORMER' ? (current?.at ?? null) : null,
-          posts: row.posts.map((p) => p.postType).sort(byPostOrder),
-        },
-      ]
-    })
-    const lasting = (m: UserMembership) => (m.status === 'FORMER' ? 1 : 0)
+    const rows = await memberRows(this.db, this.realmId, { userId }, ['ACTIVE', 'NEWBIE', 'FORMER'])
+    const history = rows.map((row) => ({
+      membershipId: row.membershipId,
+      group: { id: row.groupId, name: row.groupName },
+      status: row.status,
+      since: row.since,
+      until: row.status === 'FORMER' ? row.statusSince : null,
+      posts: row.posts.sort(byPostOrder),
+    }))
+    const lasting = (m: { status: string }) => (m.status === 'FORMER' ? 1 : 0)
     history.sort(
       (a, b) =>
         lasting(a) - lasting(b) ||
         (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0) ||
-        a.group.name.localeCompare(b.group.name, 'hu'),
+        byHungarian(a.group.name, b.group.name),
     )
     return UserMembershipList.parse(history)
   }

@@ -3,6 +3,7 @@
 // which Hungarian group names are full of. So the names are loaded and normalised like the people's
 // search text (docs/decisions/0009-people-search.md).
 import { normalizeForSearch } from '~/domains/user/search-text'
+import { byHungarian } from '~/shared/hungarian-order'
 import type { GroupHit } from './search.schema'
 import type { SearchTerm } from './search-terms'
 
@@ -26,7 +27,7 @@ export function matchGroups(groups: readonly GroupHit[], terms: readonly SearchT
       (a, b) =>
         a.tier - b.tier ||
         Number(a.group.archived) - Number(b.group.archived) ||
-        a.group.name.localeCompare(b.group.name, 'hu') ||
+        byHungarian(a.group.name, b.group.name) ||
         a.group.id - b.group.id,
     )
     .map((m) => m.group)

@@ -1,0 +1,65 @@
+// Memberships with their current status, in one SQL statement: the newest event of each membership
+// (ties on the timestamp to the later id, as currentStatus in ./status.ts) is picked in the
+// database, so a tab of a group with thousands of memberships over the years reads only the rows it
+// shows — not every membership with every event (issue 8, docs/performance.md). Raw because Prisma
+// cannot filter on "the newest related row"; raw SQL bypasses the realm guard (ADR 0003), so every
+// table here names the realm itself.
+import type { Tx } from '~/domains/group/row-locks'
+import { Prisma } from '~/generated/prisma/client'
+import type { MembershipStatus, PostKind } from '~/generated/prisma/enums'
+import type { RealmClient } from '~/server/db/client'
+
+export interface MemberRow {
+  membershipId: number
+  groupId: number
+  groupName: string
+  userId: number
+  displayName: string
+  screenName: string | null
+  status: MembershipStatus
+  /** When the current status began. */
+  statusSince: Date
+  /** The first time the membership became NEWBIE or ACTIVE (memberSince in ./status.ts). */
+  since: Date | null
+  posts: { id: number; name: string; kind: PostKind }[]
+}
+
+/** Whose memberships: a group's, a user's, or one membership of a group. */
+export type MemberRowsOf =
+  | { groupId: number }
+  | { userId: number }
+  | { groupId: number; membershipId: number }
+
+function whereOf(of: MemberRowsOf): Prisma.Sql {
+  if ('membershipId' in of) return Prisma.sql`m."groupId" = ${of.groupId} AND m."id" = ${of.membershipId}`
+  if ('groupId' in of) return Prisma.sql`m."groupId" = ${of.groupId}`
+  return Prisma.sql`m."userId" = ${of.userId}`
+}
+
+/** The memberships of `of` whose current status is one of `statuses` (any status when null). */
+export async function memberRows(
+  db: RealmClient | Tx,
+  realmId: string,
+  of: MemberRowsOf,
+  statuses: readonly MembershipStatus[] | null,
+): Promise<MemberRow[]> {
+  const status = statuses
+    ? Prisma.sql`AND cur."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`
+    : Prisma.empty
+  return db.$queryRaw<MemberRow[]>`
+    SELECT m."id" AS "membershipId", g."id" AS "groupId", g."name" AS "groupName", u."id" AS "userId",
+      u."displayName", u."screenName", cur."status", cur."at" AS "statusSince",
+      (SELECT min(e."at") FROM "MembershipEvent" e
+        WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id" AND e."status" IN ('NEWBIE', 'ACTIVE')) AS "since",
+      COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'kind', t."kind"))
+        FROM "Post" p JOIN "PostType" t ON t."realmId" = p."realmId" AND t."id" = p."postTypeId"
+        WHERE p."realmId" = m."realmId" AND p."membershipId" = m."id"), '[]'::json) AS "posts"
+    FROM "Membership" m
+    JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
+    JOIN "Group" g ON g."realmId" = m."realmId" AND g."id" = m."groupId"
+    CROSS JOIN LATERAL (
+      SELECT e."status"::text AS "status", e."at" FROM "MembershipEvent" e
+      WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id"
+      ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur
+    WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`
+}
