@@ -78,21 +78,28 @@ export class EvaluationService {
     const { groupId, semester: asked } = parseInput(EvaluationOfGroupInput, input)
     const settings = await this.settings.current()
     const semester = asked ?? settings.semester
-    const group = await this.db.group.findUnique({
-      where: { id_realmId: { id: groupId, realmId: this.realmId } },
-      select: { id: true },
-    })
-    if (!group) throw new NotFoundError('Group', groupId)
-    // Raw SQL (it names the realm itself, ADR 0003): Prisma's upsert is a read then a write, and two
-    // first visits would both try the insert. ON CONFLICT makes them meet on the unique key.
-    if (semester === settings.semester)
-      await this.db.$executeRaw`
-        INSERT INTO "Evaluation" ("realmId", "groupId", "semester", "updatedAt")
-        VALUES (${this.realmId}, ${groupId}, ${semester}, ${this.clock.now()})
-        ON CONFLICT ("realmId", "groupId", "semester") DO NOTHING`
-    const evaluation = await this.db.evaluation.findUnique({
-      where: { realmId_groupId_semester: { realmId: this.realmId, groupId, semester } },
-    })
+    const find = () =>
+      this.db.evaluation.findUnique({
+        where: { realmId_groupId_semester: { realmId: this.realmId, groupId, semester } },
+      })
+    // Every visit but the first finds it: only a miss asks whether the group exists and creates it.
+    let evaluation = await find()
+    if (!evaluation) {
+      const group = await this.db.group.findUnique({
+        where: { id_realmId: { id: groupId, realmId: this.realmId } },
+        select: { id: true },
+      })
+      if (!group) throw new NotFoundError('Group', groupId)
+      // Raw SQL (it names the realm itself, ADR 0003): Prisma's upsert is a read then a write, and two
+      // first visits would both try the insert. ON CONFLICT makes them meet on the unique key.
+      if (semester === settings.semester) {
+        await this.db.$executeRaw`
+          INSERT INTO "Evaluation" ("realmId", "groupId", "semester", "updatedAt")
+          VALUES (${this.realmId}, ${groupId}, ${semester}, ${this.clock.now()})
+          ON CONFLICT ("realmId", "groupId", "semester") DO NOTHING`
+        evaluation = await find()
+      }
+    }
     if (!evaluation) throw new NotFoundError('Evaluation', `${groupId} ${semester}`)
     return this.view(evaluation, settings, viewer)
   }
@@ -193,23 +200,25 @@ export class EvaluationService {
       if (value > principle.maxPoints) throw new ValidationError({ value: ['tooLarge'] })
       if ((await eligibleMember(tx, this.realmId, groupId, membershipId)) === 'not-eligible')
         throw new EvaluationRuleError('not-eligible')
-      await tx.$executeRaw`
-        INSERT INTO "PointCell" ("realmId", "evaluationId", "principleId", "membershipId", "value")
-        VALUES (${this.realmId}, ${ev.id}, ${principleId}, ${membershipId}, 0)
-        ON CONFLICT ("realmId", "principleId", "membershipId") DO NOTHING`
-      const [cell] = await tx.$queryRaw<{ id: number; value: number; updatedAt: Date }[]>`
-        SELECT "id", "value", "updatedAt" FROM "PointCell"
-        WHERE "realmId" = ${this.realmId} AND "principleId" = ${principleId} AND "membershipId" = ${membershipId}
-        FOR UPDATE`
+      // One statement writes the cell if it still holds `expected` (a missing cell holds 0) and
+      // locks it either way; only when nothing was written is it read again (issue 8).
+      const now = this.clock.now()
+      const actor = this.actorOrNull()
+      const [written] = await tx.$queryRaw<{ value: number; updatedAt: Date }[]>`
+        INSERT INTO "PointCell" ("realmId", "evaluationId", "principleId", "membershipId", "value", "updatedAt", "updatedById")
+        VALUES (${this.realmId}, ${ev.id}, ${principleId}, ${membershipId}, ${expected === 0 ? value : 0}, ${now}, ${expected === 0 ? actor : null})
+        ON CONFLICT ("realmId", "principleId", "membershipId") DO UPDATE
+          SET "value" = ${value}, "updatedAt" = ${now}, "updatedById" = ${actor}
+          WHERE "PointCell"."value" = ${expected} AND "PointCell"."value" <> ${value}
+        RETURNING "value", "updatedAt"`
+      const [cell] = written
+        ? [written]
+        : await tx.$queryRaw<{ value: number; updatedAt: Date }[]>`
+            SELECT "value", "updatedAt" FROM "PointCell"
+            WHERE "realmId" = ${this.realmId} AND "principleId" = ${principleId} AND "membershipId" = ${membershipId}`
       if (!cell) throw new Error('point cell vanished inside its own transaction')
-      if (cell.value === value) return { principleId, membershipId, value, updatedAt: cell.updatedAt }
-      if (cell.value !== expected) throw new CellChangedError(cell.value)
-      const updated = await tx.pointCell.update({
-        where: { id_realmId: { id: cell.id, realmId: this.realmId } },
-        data: { value, updatedAt: this.clock.now(), updatedById: this.actorOrNull() },
-        select: { value: true, updatedAt: true },
-      })
-      return { principleId, membershipId, ...updated }
+      if (cell.value !== value) throw new CellChangedError(cell.value)
+      return { principleId, membershipId, value, updatedAt: cell.updatedAt }
     })
   }
 
@@ -404,21 +413,23 @@ export class EvaluationService {
       this.db.cellComment.groupBy({ by: ['principleId', 'membershipId'], where, _count: { _all: true } }),
     ])
     const category = new Map(principles.map((p) => [p.id, p.category]))
+    // By member, so a table of hundreds of members is not searched once per row (issue 8).
+    const cellsOf = byMember(cells)
+    const threadsOf = byMember(threads)
+    const cardOf = new Map(cards.map((c) => [c.membershipId, c]))
     const rows = members.map((m) => {
-      const own = cells.filter((c) => c.membershipId === m.membershipId && category.has(c.principleId))
+      const own = (cellsOf.get(m.membershipId) ?? []).filter((c) => category.has(c.principleId))
       const sums = { work: 0, responsibility: 0 }
       for (const c of own) {
         if (category.get(c.principleId) === 'WORK') sums.work += c.value
         else sums.responsibility += c.value
       }
-      const card = cards.find((c) => c.membershipId === m.membershipId)
+      const card = cardOf.get(m.membershipId)
       return {
         ...m,
         cells: Object.fromEntries(own.map((c) => [String(c.principleId), c.value])),
         comments: Object.fromEntries(
-          threads
-            .filter((c) => c.membershipId === m.membershipId)
-            .map((c) => [String(c.principleId), c._count._all]),
+          (threadsOf.get(m.membershipId) ?? []).map((c) => [String(c.principleId), c._count._all]),
         ),
         sums,
         capped: capPoints(settings.caps, sums),
@@ -439,6 +450,16 @@ export class EvaluationService {
   private actorOrNull(): number | null {
     return this.actor.kind === 'user' ? this.actor.userId : null
   }
+}
+
+function byMember<T extends { membershipId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>()
+  for (const row of rows) {
+    const list = map.get(row.membershipId)
+    if (list) list.push(row)
+    else map.set(row.membershipId, [row])
+  }
+  return map
 }
 
 function toMessage(row: {

@@ -40,11 +40,28 @@ export class SemesterSettingsService {
 
   /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
   async locked(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings> {
+    // Read and locked in one statement (every edit of an evaluation starts here); the row is made
+    // only in a realm that has none yet.
+    const row = await this.lockedRow(tx, mode)
+    if (row) return settingsOf(row)
     await this.ensure(tx)
-    if (mode === 'update')
-      await tx.$queryRaw`SELECT 1 FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR UPDATE`
-    else await tx.$queryRaw`SELECT 1 FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR SHARE`
-    return this.readOrThrow(tx)
+    const made = await this.lockedRow(tx, mode)
+    if (!made) throw new Error(`No semester settings for realm ${this.realmId}`)
+    return settingsOf(made)
+  }
+
+  private async lockedRow(tx: Tx, mode: 'update' | 'share'): Promise<SettingsRow | undefined> {
+    const rows =
+      mode === 'update'
+        ? await tx.$queryRaw<SettingsRow[]>`
+            SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
+              "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
+            FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR UPDATE`
+        : await tx.$queryRaw<SettingsRow[]>`
+            SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
+              "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
+            FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR SHARE`
+    return rows[0]
   }
 
   // Raw SQL bypasses the realm guard (ADR 0003): it names the realm itself. ON CONFLICT makes two
@@ -64,18 +81,33 @@ export class SemesterSettingsService {
 
   private async read(db: RealmClient | Tx): Promise<SemesterSettings | null> {
     const row = await db.semesterSettings.findUnique({ where: { realmId: this.realmId } })
-    if (!row) return null
-    return {
-      semester: storedSemesterId(row.semester),
-      period: row.period,
-      caps: {
-        work: row.workCap,
-        responsibility: row.responsibilityCap,
-        total: row.totalCap,
-        zeroTotalsUpTo: row.zeroTotalsUpTo,
-        minimumTotal: row.minimumTotal,
-      },
-      communityPointsCap: row.communityPointsCap,
-    }
+    return row && settingsOf(row)
+  }
+}
+
+/** The columns of the settings row the domain reads. */
+type SettingsRow = {
+  semester: string
+  period: Period
+  workCap: number
+  responsibilityCap: number
+  totalCap: number
+  zeroTotalsUpTo: number
+  minimumTotal: number
+  communityPointsCap: number
+}
+
+function settingsOf(row: SettingsRow): SemesterSettings {
+  return {
+    semester: storedSemesterId(row.semester),
+    period: row.period,
+    caps: {
+      work: row.workCap,
+      responsibility: row.responsibilityCap,
+      total: row.totalCap,
+      zeroTotalsUpTo: row.zeroTotalsUpTo,
+      minimumTotal: row.minimumTotal,
+    },
+    communityPointsCap: row.communityPointsCap,
   }
 }
