@@ -15,9 +15,16 @@ try {
   process.exit(1)
 }
 
-/** The static files (dist/client) get the security headers the app's own responses get. */
-const securityHeaders = async (_request, next) => {
-  const response = await next()
+const serveStatic = staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname })
+
+/**
+ * The static files (dist/client) with the security headers the app's own responses get. Each of
+ * them has a file extension; any other path goes straight to the app, without the three file
+ * lookups the static middleware makes for a path it cannot find (issue 8, docs/performance.md).
+ */
+const staticFiles = async (request, next) => {
+  if (!/\.[A-Za-z0-9]+$/.test(new URL(request.url).pathname)) return next()
+  const response = await serveStatic(request, next)
   entry.applySecurityHeaders(response.headers, config, entry.newCspNonce())
   return response
 }
@@ -25,10 +32,7 @@ const securityHeaders = async (_request, next) => {
 const server = serve({
   port: config.port,
   fetch: entry.default.fetch,
-  middleware: [
-    securityHeaders,
-    staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname }),
-  ],
+  middleware: [staticFiles],
   silent: true,
 })
 await server.ready()
