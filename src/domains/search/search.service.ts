@@ -33,8 +33,10 @@ export class SearchService {
   /** People and groups, for a viewer who may search people. */
   async everything(query: SearchQuery, options: PeopleSearchOptions): Promise<SearchResult> {
     const terms = searchTerms(query.q)
-    const people = await this.people(query, terms, options)
-    const groups = await this.groupPage(query, terms)
+    const [people, groups] = await Promise.all([
+      this.people(query, terms, options),
+      this.groupPage(query, terms),
+    ])
     return SearchResult.parse({ ...this.header(query), people, groups })
   }
 

@@ -137,6 +137,10 @@ export async function measureEntries(
     const measured = await timed(app, toApp, connections, times.each)
     const rssMb = app.takePeakRssMb()
     const base = await timed(floor, toFloor, connections, times.each)
+    // Progress on stderr: a full run takes minutes.
+    console.error(
+      `  ${label}: app ${measured.result.rps.toFixed(0)} req/s, floor ${base.result.rps.toFixed(0)} req/s`,
+    )
     entries.push({
       entry: name,
       label,
