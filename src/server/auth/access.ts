@@ -8,7 +8,8 @@ import { ForbiddenError, UnauthenticatedError } from '../errors'
 import { type Actor, ANONYMOUS } from './actor'
 import type { Reveal } from './entry-point'
 import type { Scope, Target } from './scopes'
-import { loadSessionKeys, type SessionKeys, verifySessionToken } from './session-token'
+import { loadSessionKeys, type SessionKeys } from './session-token'
+import { verifiedClaims } from './verified-tokens'
 
 const keysByConfig = new WeakMap<AppConfig, Promise<SessionKeys>>()
 
@@ -38,7 +39,7 @@ export async function authenticate(
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
   const now = app.resolve<TokenTypes[typeof CLOCK]>(CLOCK).now()
   const keys = await sessionKeysFor(config)
-  const claims = await verifySessionToken(keys, sessionIssuer(config), token, now)
+  const claims = await verifiedClaims(keys, sessionIssuer(config), token, now)
   if (!claims || claims.realmId !== config.realmId) return { actor: ANONYMOUS, rejectedToken: true }
   const live = await app
     .resolve(SessionService)
