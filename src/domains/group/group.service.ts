@@ -27,13 +27,35 @@ export class GroupService {
   async list(input: { status: 'active' | 'all'; filter: string }): Promise<GroupSummary[]> {
     const current = await this.semester()
     const [rows, evaluated] = await Promise.all([this.listed(input), this.evaluated(current)])
+    const names = await this.withParentNames(rows)
     const now = this.clock.now()
     return GroupList.parse(
-      rows.map(({ createdAt, ...row }) => ({
+      rows.map(({ createdAt, parentId, ...row }) => ({
         ...row,
+        parent: parentId === null ? null : { id: parentId, name: names.get(parentId) ?? '' },
         probablyInactive: isProbablyInactive(createdAt, evaluated.get(row.id) ?? [], now, current),
       })),
     )
+  }
+
+  /**
+   * The names of the listed groups and of their parents. Most parents are in the list itself; only
+   * those it leaves out (filtered out, or archived under the active view) are read, instead of every
+   * parent again through a relation — a statement with each group's id as a parameter (issue 8).
+   */
+  private async withParentNames(rows: { id: number; name: string; parentId: number | null }[]) {
+    const names = new Map(rows.map((r) => [r.id, r.name]))
+    const missing = [
+      ...new Set(rows.flatMap((r) => (r.parentId === null || names.has(r.parentId) ? [] : [r.parentId]))),
+    ]
+    if (missing.length) {
+      const parents = await this.db.group.findMany({
+        where: { realmId: this.realmId, id: { in: missing } },
+        select: { id: true, name: true },
+      })
+      for (const parent of parents) names.set(parent.id, parent.name)
+    }
+    return names
   }
 
   private listed(input: { status: 'active' | 'all'; filter: string }) {
@@ -50,7 +72,7 @@ export class GroupService {
         purpose: true,
         archived: true,
         createdAt: true,
-        parent: { select: { id: true, name: true } },
+        parentId: true,
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     })
