@@ -197,23 +197,27 @@ export class EvaluationHistoryService {
       else result.responsibility += cell.value
     }
     for (const card of cards) resultOf(card).entryCard = effectiveCard(card)
-    const pointsAccepted = new Set(
+    const statuses = new Map(
       (
         await this.db.evaluation.findMany({
           where: {
             realmId: this.realmId,
             id: { in: [...new Set([...results.values()].map((r) => r.evaluationId))] },
-            pointStatus: 'ACCEPTED',
           },
-          select: { id: true },
+          select: { id: true, pointStatus: true, entryStatus: true },
         })
-      ).map((e) => e.id),
+      ).map((e) => [e.id, e]),
     )
-    return [...results.values()].map(({ work, responsibility, ...result }) => ({
-      ...result,
-      points: pointsAccepted.has(result.evaluationId)
-        ? capPoints(caps, { work, responsibility }).total
-        : null,
-    }))
+    return [...results.values()].map(({ work, responsibility, ...result }) => {
+      const status = statuses.get(result.evaluationId)
+      return {
+        ...result,
+        points: status?.pointStatus === 'ACCEPTED' ? capPoints(caps, { work, responsibility }).total : null,
+        // No card row is KDO (the default the editor never saves): accepted with the entry request.
+        entryCard:
+          result.entryCard ??
+          (status?.entryStatus === 'ACCEPTED' ? { type: 'KDO', justification: '' } : null),
+      }
+    })
   }
 }
