@@ -42,6 +42,7 @@ describe('a database that cannot be reached', () => {
     ['server unreachable (P1001)', prismaError('P1001', { kind: 'DatabaseNotReachable' })],
     ['server closed the connection (P1017)', prismaError('P1017', { kind: 'ConnectionClosed' })],
     ['no pool connection in time (P2024)', prismaError('P2024')],
+    ['a transaction that could not start in time (P2028)', prismaError('P2028')],
     ['shutting down (57P01)', prismaError('P2039', { kind: 'postgres', code: '57P01' })],
     ['starting up, raw query (57P03)', prismaError('P2010', { kind: 'postgres', code: '57P03' })],
     ['connection exception class 08', prismaError('P2010', { kind: 'postgres', code: '08006' })],

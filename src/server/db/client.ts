@@ -32,6 +32,13 @@ function poolConfig(database: DatabaseConfig): pg.PoolConfig {
 }
 
 /**
+ * Interactive transactions wait for a pooled connection as long as a plain query does (the pool's
+ * connect timeout) instead of Prisma's 2 s default, so a burst of writes queues rather than fails;
+ * one that still cannot start is a 503 (unavailable.ts).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 }
+
+/**
  * The owner's client: unguarded and exempt from row-level security (whatever role DATABASE_URL
  * logs in as, the one that ran the migrations). For seeds, tools and tests' factories — never
  * for the app, which gets createRealmClient.
@@ -39,6 +46,7 @@ function poolConfig(database: DatabaseConfig): pg.PoolConfig {
 export function createPrismaClient(database: DatabaseConfig) {
   return new PrismaClient({
     adapter: new PrismaPg(createPool(poolConfig(database)), { disposeExternalPool: true }),
+    transactionOptions: TRANSACTION_OPTIONS,
   })
 }
 
@@ -82,7 +90,10 @@ const pools = new WeakMap<object, pg.Pool>()
 export function createRealmClient(database: DatabaseConfig, realmId: string): RealmClient {
   const pool = createPool({ ...poolConfig(database), onConnect: (c) => bindToRealm(c, realmId) })
   const adapter = new PrismaPg(pool, { disposeExternalPool: true })
-  const client = withRealmGuard(new PrismaClient({ adapter }), realmId)
+  const client = withRealmGuard(
+    new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }),
+    realmId,
+  )
   boundRealms.set(client, realmId)
   pools.set(client, pool)
   return client

@@ -9,9 +9,9 @@ import { DatabaseConnectionError } from './connection-errors'
 /**
  * Prisma's codes for an unreachable or vanished server: P1001 can't reach, P1002 timed out
  * reaching, P1008 operation timed out, P1017 server closed the connection, P2024 no pool
- * connection in time.
+ * connection in time, P2028 a transaction that could not start or finish in time (rolled back).
  */
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028'])
 
 /** The driver adapter's kinds for the same (`DriverAdapterError.cause.kind`). */
 const UNAVAILABLE_ADAPTER_KINDS = new Set([
