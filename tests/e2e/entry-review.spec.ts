@@ -10,7 +10,7 @@
 
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
-import { judge, switchPeriod } from './evaluation-pages'
+import { judge, scrollToTop, switchPeriod } from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, test } from './fixtures'
 import { open } from './policy-pages'
 
@@ -96,6 +96,7 @@ test('a colored entry card: the leader proposes KB, the resort leader recommends
     await expect(card).toContainText(`${DEMO.csilla.name}: ÁB – ${note}`)
     // A recommendation is advice: the card still counts as the group proposed it.
     await expect(typeTabs(page).getByRole('link', { name: `KB (${resortKb})` })).toBeVisible()
+    await scrollToTop(page)
     await snap('entry-review-01-recommended')
 
     // The RVT leader: every group's cards, her recommendation, his final decision.
@@ -124,6 +125,7 @@ test('a colored entry card: the leader proposes KB, the resort leader recommends
       .click()
     await expect(page).toHaveURL(/type=AB/)
     await expect(cardOf(page, member)).toBeVisible()
+    await scrollToTop(page)
     await snap('entry-review-02-final')
     await typeTabs(page)
       .getByRole('link', { name: `KB (${kb - 1})` })

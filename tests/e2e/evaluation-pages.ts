@@ -1,6 +1,6 @@
 // Steps shared by the evaluation specs: the RVT leader switches the hub's period on his semester
-// screen (the specs switch back to QUIET in a finally), a leader adds or deletes a principle, and a
-// reviewer judges the evaluation on its page.
+// screen (the specs switch back to QUIET in a finally), a leader adds or deletes a principle, a
+// reviewer judges the evaluation on its page, and a page is scrolled back up for a full-page snap.
 import type { Browser, Page } from '@playwright/test'
 import { expect, loginAs } from './fixtures'
 import { open } from './policy-pages'
@@ -58,4 +58,9 @@ export async function judge(
     await form.getByLabel('Belépőkérelem új állapota').selectOption({ label: statuses.entries })
   await form.getByLabel('Indoklás').fill(explanation)
   await form.getByRole('button', { name: 'Bírálat mentése' }).click()
+}
+
+/** Back to the top before a full-page snap: scrolled down, the capture paints the sticky nav mid-page. */
+export async function scrollToTop(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, 0))
 }

@@ -245,11 +245,7 @@ export const test = base.extend<{
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await use(async (name, options = {}) => {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
-      const target = options.page ?? page
-      const fullPage = options.fullPage ?? true
-      // From the top: a full-page capture of a scrolled page paints the sticky nav over its middle.
-      if (fullPage) await target.evaluate(() => window.scrollTo(0, 0))
-      await target.screenshot({ path, fullPage })
+      await (options.page ?? page).screenshot({ path, fullPage: options.fullPage ?? true })
       await testInfo.attach(name, { path, contentType: 'image/png' })
     })
   },

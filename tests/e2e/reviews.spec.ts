@@ -10,7 +10,7 @@
 // points on her profile and the community points CSV has her row. The hub is then put back as the
 // other specs expect it (the request reopened, the principle deleted, QUIET) — also when it fails.
 import type { Browser, Page } from '@playwright/test'
-import { addPrinciple, deletePrinciple, judge, switchPeriod } from './evaluation-pages'
+import { addPrinciple, deletePrinciple, judge, scrollToTop, switchPeriod } from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, type SnapOptions, test } from './fixtures'
 import { open } from './policy-pages'
 
@@ -262,6 +262,7 @@ async function snapJudgedTable(page: Page, snap: Snap, principle: string) {
   await expect(page.getByRole('textbox', { name: `${DEMO.anna.name} – Munka: ${principle}` })).toHaveCount(0)
   await page.getByLabel('Nullás sorok elrejtése').check()
   await expect(page.getByTestId('point-row')).toHaveCount(1)
+  await scrollToTop(page)
   await snap('evaluation-judged-desktop')
 
   await page.setViewportSize(PHONE)
