@@ -84,6 +84,8 @@ function cellSaves(
 
 export interface Workloads {
   byEntry: Record<EntryName, Workload>
+  /** Editors opening their own group's point table (most groups are small): the mixed load's tables. */
+  ownTables: Workload
   /** Everyone who calls: they get a session each. */
   users: number[]
   /** The editors who save cells, and the saves of some of them only (the "concurrent editors"). */
@@ -137,9 +139,24 @@ export function workloads(plan: DatasetPlan): Workloads {
     reviews: roundRobin([{ userId: COUNCIL_USER, input: {} }]),
     cellSave: saves.workload(),
   }
+  const current = plan.time.semesters.length - 1
+  const ownTables = plan.evaluations
+    .filter((e) => e.semesterIndex === current)
+    .flatMap((e) =>
+      (editorsOf.get(e.groupId) ?? []).map((userId) => ({ userId, input: { groupId: e.groupId } })),
+    )
   return {
     byEntry,
-    users: [...new Set([...students, ...tableEditors, COUNCIL_USER, ...saves.editors])],
+    ownTables: roundRobin(ownTables),
+    users: [
+      ...new Set([
+        ...students,
+        ...tableEditors,
+        COUNCIL_USER,
+        ...saves.editors,
+        ...ownTables.map((c) => c.userId),
+      ]),
+    ],
     editors: saves.editors,
     savesOf: saves.workload,
   }
