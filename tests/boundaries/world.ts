@@ -13,6 +13,7 @@
 // (its baselines, and post templates that make the world's leader a Körvezető). The reference rows
 // (root, baseline) are each realm's own; everything else gets the same ids from the same base.
 import { previousSemester, type SemesterId, storedSemesterId } from '~/domains/semester/semester-id'
+import { SEARCHABLE_USER, searchableOf } from '~/domains/user/searchable'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { isScope, type Scope, type Target } from '~/server/auth/scopes'
 import {
@@ -202,6 +203,17 @@ export async function buildWorld(db: Db, realmId: string, options: { idBase?: nu
       ...TARGET_PRIVACY,
     },
   })
+  // The people search matches the stored search texts, which every write of the app keeps: so
+  // does the world, or a search would find nobody and show nothing to check.
+  const searchable = await db.user.findMany({
+    where: { realmId, id: { in: Object.values(users) } },
+    select: { id: true, ...SEARCHABLE_USER },
+  })
+  for (const user of searchable)
+    await db.profile.update({
+      where: { userId_realmId: { userId: user.id, realmId } },
+      data: searchableOf(user),
+    })
 
   // ---- groups ----
   let circleData = { name: '', shortDescription: '', webpage: '' }
