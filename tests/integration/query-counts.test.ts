@@ -30,7 +30,6 @@ async function cost<T>(call: () => Promise<T>): Promise<{ statements: number; re
       result = await call()
     })
     fewest = Math.min(fewest, statements.length)
-    if (process.env.SHOW_STATEMENTS) console.log(statements.join('\n'), '\n----')
   }
   // The counter must see the app's client, or every count would be an equal zero.
   expect(fewest).toBeGreaterThan(0)

@@ -168,6 +168,9 @@ export async function measureMixed(
   const byName = Object.fromEntries(
     ENTRIES.map((e) => [e.name, appRequests(logins, e.name, load.byEntry[e.name])]),
   ) as Record<EntryName, Requests>
+  // Steady state, as in the other runs: first a third of the time at half the rate, not measured
+  // (the JIT, the users' first policy snapshots, the pool's connections).
+  await paced(app.url, interleaved(byName), { rate: rate / 2, seconds: Math.ceil(seconds / 3) })
   app.takePeakRssMb()
   const result = await paced(app.url, interleaved(byName), { rate, seconds })
   return { name: `mixed load at ${rate} req/s`, rate, result, rssMb: app.takePeakRssMb() }

@@ -36,10 +36,14 @@ export async function logIn(
   const unique = [...new Set(userIds)]
   const ids = unique.map(() => randomUUID())
   const expiresAt = new Date(Date.now() + TTL_MS)
+  // Seen last at different moments of the past minute, as people who logged in at different times:
+  // a session's lastSeenAt is written at most once a minute, and sessions all minted in the same
+  // second would have written it all at once, a minute into the run.
+  const lastSeen = unique.map((_, i) => new Date(Date.now() - ((i * 7919) % 60_000)))
   await db.query(
-    `INSERT INTO "Session" (id, "realmId", "userId", "expiresAt")
-     SELECT unnest($1::uuid[]), $2, unnest($3::int[]), $4`,
-    [ids, REALM, unique, expiresAt],
+    `INSERT INTO "Session" (id, "realmId", "userId", "expiresAt", "lastSeenAt")
+     SELECT unnest($1::uuid[]), $2, unnest($3::int[]), $4, unnest($5::timestamp(3)[])`,
+    [ids, REALM, unique, expiresAt, lastSeen],
   )
   const keys = await loadSessionKeys({ signingKeyPem: key.pem, keyId: key.keyId })
   const issuer = new URL(publicUrl).origin
