@@ -13,17 +13,7 @@ import {
   type UserMembership,
   UserMembershipList,
 } from './membership.schema'
-
-const POST_ORDER = [
-  'LEADER',
-  'RESORT_LEADER',
-  'DEPUTY',
-  'EVALUATION_HELPER',
-  'FINANCIAL_OFFICER',
-  'NEWBIE',
-  'FORMER_LEADER',
-  'CUSTOM',
-]
+import { byPostOrder, postRank } from './post-order'
 
 /** Who belongs to a group, derived from the membership history. */
 @injectable()
@@ -63,7 +53,7 @@ export class MembershipService {
       since: row.since,
       posts: row.posts.sort(byPostOrder),
     }))
-    members.sort((a, b) => rank(a) - rank(b) || byHungarian(a.displayName, b.displayName))
+    members.sort((a, b) => postRank(a) - postRank(b) || byHungarian(a.displayName, b.displayName))
     return Roster.parse({ members, hidden: false })
   }
 
@@ -91,9 +81,3 @@ export class MembershipService {
     return UserMembershipList.parse(history)
   }
 }
-
-const byPostOrder = (a: { kind: string; name: string }, b: { kind: string; name: string }) =>
-  POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name)
-
-const rank = (m: { posts: { kind: string }[] }) =>
-  m.posts.length ? POST_ORDER.indexOf(m.posts[0]?.kind ?? 'CUSTOM') : POST_ORDER.length

@@ -4,6 +4,7 @@
 // validation, no access decisions: what is left is the database work and JSON.
 import type pg from 'pg'
 import { isProbablyInactive } from '~/domains/group/activity'
+import { byPostOrder, postRank } from '~/domains/membership/post-order'
 import { matchGroups } from '~/domains/search/group-match'
 import { peopleCountSql, peoplePageSql } from '~/domains/search/people-query'
 import { SEARCH_PAGE_SIZE } from '~/domains/search/search.schema'
@@ -13,6 +14,7 @@ import { previousSemester, type SemesterId } from '~/domains/semester/semester-i
 import { userPhotoUrl } from '~/domains/user/photo-url'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import { normalizeForSearch } from '~/domains/user/search-text'
+import { byHungarian } from '~/shared/hungarian-order'
 
 export interface ReadContext {
   db: pg.Pool
@@ -21,7 +23,6 @@ export interface ReadContext {
   params: URLSearchParams
 }
 
-const collator = new Intl.Collator('hu')
 const int = (params: URLSearchParams, name: string) => Number(params.get(name))
 
 /** The newest event of membership `m` (the current status), for a LATERAL join. */
@@ -34,19 +35,7 @@ const POSTS = `COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t
   FROM "Post" p JOIN "PostType" t ON t."realmId" = p."realmId" AND t.id = p."postTypeId"
   WHERE p."realmId" = m."realmId" AND p."membershipId" = m.id), '[]')`
 
-const POST_ORDER = [
-  'LEADER',
-  'RESORT_LEADER',
-  'DEPUTY',
-  'EVALUATION_HELPER',
-  'FINANCIAL_OFFICER',
-  'NEWBIE',
-  'FORMER_LEADER',
-  'CUSTOM',
-]
 type Post = { id: number; name: string; kind: string }
-const byPostOrder = (a: Post, b: Post) =>
-  POST_ORDER.indexOf(a.kind) - POST_ORDER.indexOf(b.kind) || collator.compare(a.name, b.name)
 
 async function currentSemester(db: pg.Pool, realmId: string): Promise<SemesterId> {
   const { rows } = await db.query<{ semester: SemesterId }>(
@@ -108,9 +97,7 @@ export async function roster({ db, realmId, params }: ReadContext) {
     [realmId, int(params, 'groupId')],
   )
   for (const row of rows) row.posts.sort(byPostOrder)
-  const rank = (m: { posts: Post[] }) =>
-    m.posts[0] ? POST_ORDER.indexOf(m.posts[0].kind) : POST_ORDER.length
-  rows.sort((a, b) => rank(a) - rank(b) || collator.compare(a.displayName, b.displayName))
+  rows.sort((a, b) => postRank(a) - postRank(b) || byHungarian(a.displayName, b.displayName))
   return { members: rows, hidden: false }
 }
 
@@ -150,7 +137,7 @@ export async function profileGroups({ db, realmId, params }: ReadContext) {
     (a, b) =>
       lasting(a) - lasting(b) ||
       (b.since?.getTime() ?? 0) - (a.since?.getTime() ?? 0) ||
-      collator.compare(a.name, b.name),
+      byHungarian(a.name, b.name),
   )
   return rows
 }
@@ -285,7 +272,7 @@ export async function pointTable({ db, realmId, params }: ReadContext) {
   }
   const table = [...rows.values()]
     .map((row) => ({ ...row, capped: capPoints(caps, row.sums) }))
-    .sort((a, b) => collator.compare(a.displayName, b.displayName) || a.membershipId - b.membershipId)
+    .sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
   return {
     ...evaluation,
     period: settings.period,
@@ -304,5 +291,5 @@ export async function reviews({ db, realmId }: ReadContext) {
      WHERE e."realmId" = $1 AND e.semester = (SELECT semester FROM "SemesterSettings" WHERE "realmId" = $1)`,
     [realmId],
   )
-  return rows.sort((a, b) => collator.compare(a.groupName, b.groupName) || a.groupId - b.groupId)
+  return rows.sort((a, b) => byHungarian(a.groupName, b.groupName) || a.groupId - b.groupId)
 }
