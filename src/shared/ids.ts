@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-const MAX_INT = 2_147_483_647
+/** The largest value of PostgreSQL's int4: ids, versions and positions are stored as one. */
+export const MAX_INT = 2_147_483_647
 
 /**
  * A numeric database id given as a number or as its decimal string (route params are strings).
@@ -17,3 +18,6 @@ export const Id = z.union(
   ],
   { error: 'must be a positive whole number' },
 )
+
+/** The version an edit started from (a stale one is a 409): a whole number, as its int4 column holds. */
+export const Version = z.number().int().min(0).max(MAX_INT)

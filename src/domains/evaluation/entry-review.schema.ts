@@ -3,15 +3,16 @@
 // final"; docs/decisions/0016-entry-review-history-exports.md). Client-safe.
 import { z } from 'zod'
 import { Id } from '~/shared/ids'
+import { Text } from '~/shared/text'
 import { EntryTypeSchema, EvaluationRefInput, RequestStatusSchema } from './evaluation.schema'
 
-const Text = z.string().trim().max(4000, { error: 'tooLong' })
+const Note = Text.trim().max(4000, { error: 'tooLong' })
 
 /** A resort leader's recommendation for one member's colored card (one per reviewer: replaced). */
 export const RecommendInput = EvaluationRefInput.extend({
   membershipId: Id,
   type: EntryTypeSchema,
-  note: Text.default(''),
+  note: Note.default(''),
 })
 export type RecommendInput = z.input<typeof RecommendInput>
 
@@ -22,7 +23,7 @@ export type RecommendInput = z.input<typeof RecommendInput>
 export const FinalizeInput = EvaluationRefInput.extend({
   membershipId: Id,
   finalType: EntryTypeSchema,
-  finalJustification: Text.default(''),
+  finalJustification: Note.default(''),
   final: z.boolean({ error: 'invalid' }).default(true),
 })
 export type FinalizeInput = z.input<typeof FinalizeInput>

@@ -4,7 +4,8 @@
 import { z } from 'zod'
 import { SemesterId } from '~/domains/semester/semester-id'
 import { EntryType, PrincipleCategory, RequestStatus } from '~/generated/prisma/enums'
-import { Id } from '~/shared/ids'
+import { Id, MAX_INT } from '~/shared/ids'
+import { Text } from '~/shared/text'
 
 export const RequestStatusSchema = z.enum(RequestStatus, { error: 'invalid' })
 export const PrincipleCategorySchema = z.enum(PrincipleCategory, { error: 'invalid' })
@@ -18,12 +19,14 @@ export const EvaluationRefInput = z.object({ groupId: Id, evaluationId: Id })
 export type EvaluationRefInput = z.input<typeof EvaluationRefInput>
 
 const Points = z.number({ error: 'invalid' }).int({ error: 'invalid' })
+/** The most points a principle may give, so the most a cell may hold. */
+const MAX_POINTS = 1000
 
 const PrincipleFields = z.object({
-  name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  description: z.string().max(2000, { error: 'tooLong' }).default(''),
+  name: Text.trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  description: Text.max(2000, { error: 'tooLong' }).default(''),
   category: PrincipleCategorySchema,
-  maxPoints: Points.min(1, { error: 'tooSmall' }).max(1000, { error: 'tooLarge' }),
+  maxPoints: Points.min(1, { error: 'tooSmall' }).max(MAX_POINTS, { error: 'tooLarge' }),
 })
 
 export const CreatePrincipleInput = EvaluationRefInput.extend(PrincipleFields.shape)
@@ -32,7 +35,7 @@ export type CreatePrincipleInput = z.input<typeof CreatePrincipleInput>
 export const UpdatePrincipleInput = EvaluationRefInput.extend({
   principleId: Id,
   ...PrincipleFields.shape,
-  position: z.number().int().min(0).optional(),
+  position: z.number().int().min(0).max(MAX_INT).optional(),
 })
 export type UpdatePrincipleInput = z.input<typeof UpdatePrincipleInput>
 
@@ -46,15 +49,15 @@ export type PrincipleRefInput = z.input<typeof PrincipleRefInput>
 export const SetCellInput = EvaluationRefInput.extend({
   principleId: Id,
   membershipId: Id,
-  value: Points.min(0, { error: 'tooSmall' }),
-  expected: Points.min(0, { error: 'invalid' }),
+  value: Points.min(0, { error: 'tooSmall' }).max(MAX_POINTS, { error: 'tooLarge' }),
+  expected: Points.min(0, { error: 'invalid' }).max(MAX_POINTS, { error: 'invalid' }),
 })
 export type SetCellInput = z.input<typeof SetCellInput>
 
 export const SetEntryCardInput = EvaluationRefInput.extend({
   membershipId: Id,
   type: EntryTypeSchema,
-  justification: z.string().max(4000, { error: 'tooLong' }).default(''),
+  justification: Text.max(4000, { error: 'tooLong' }).default(''),
 })
 export type SetEntryCardInput = z.input<typeof SetEntryCardInput>
 
@@ -62,7 +65,7 @@ export type SetEntryCardInput = z.input<typeof SetEntryCardInput>
 export const REPORT_MAX_LENGTH = 20_000
 
 export const SetReportInput = EvaluationRefInput.extend({
-  report: z.string().max(REPORT_MAX_LENGTH, { error: 'tooLong' }),
+  report: Text.max(REPORT_MAX_LENGTH, { error: 'tooLong' }),
 })
 export type SetReportInput = z.input<typeof SetReportInput>
 
@@ -77,7 +80,7 @@ export type RequestInput = z.input<typeof RequestInput>
 export const JudgeInput = EvaluationRefInput.extend({
   pointStatus: RequestStatusSchema.optional(),
   entryStatus: RequestStatusSchema.optional(),
-  explanation: z.string().trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
+  explanation: Text.trim().min(1, { error: 'required' }).max(4000, { error: 'tooLong' }),
 })
 export type JudgeInput = z.input<typeof JudgeInput>
 
@@ -85,7 +88,7 @@ export type JudgeInput = z.input<typeof JudgeInput>
 export const BODY_MAX_LENGTH = 4000
 
 /** The text of a message or a cell comment. */
-const Body = z.string().trim().min(1, { error: 'required' }).max(BODY_MAX_LENGTH, { error: 'tooLong' })
+const Body = Text.trim().min(1, { error: 'required' }).max(BODY_MAX_LENGTH, { error: 'tooLong' })
 
 export const PostMessageInput = EvaluationRefInput.extend({ body: Body })
 export type PostMessageInput = z.input<typeof PostMessageInput>

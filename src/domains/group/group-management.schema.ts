@@ -2,7 +2,8 @@
 // validation codes of src/domains/user/field-rules.ts, which the UI translates.
 import { z } from 'zod'
 import { optionalText, Webpage } from '~/domains/user/field-rules'
-import { Id } from '~/shared/ids'
+import { Id, Version } from '~/shared/ids'
+import { Text } from '~/shared/text'
 import { GroupDetail, GroupPurposeSchema } from './group.schema'
 
 /** The year the first dormitory groups were founded cannot be earlier than this. */
@@ -24,8 +25,8 @@ const MailingList = optionalText(200).refine(
 
 /** The group's own data, edited as a whole by its leader. */
 export const GroupFields = z.object({
-  name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  shortDescription: z.string().trim().max(500, { error: 'tooLong' }),
+  name: Text.trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  shortDescription: Text.trim().max(500, { error: 'tooLong' }),
   purpose: GroupPurposeSchema,
   foundedYear: FoundedYear,
   webpage: Webpage,
@@ -44,7 +45,7 @@ export const CreateTopLevelGroupInput = GroupFields.extend({ parentId: z.null() 
 export const CreateSubgroupInput = GroupFields.extend({ parentId: Id })
 
 /** `version` is the one the edit started from: a stale one is a 409, never a lost update. */
-export const UpdateGroupInput = GroupFields.extend({ groupId: Id, version: z.number().int().min(0) })
+export const UpdateGroupInput = GroupFields.extend({ groupId: Id, version: Version })
 export type UpdateGroupInput = z.input<typeof UpdateGroupInput>
 
 export const MoveGroupInput = z.object({ groupId: Id, parentId: Id.nullable() })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { GroupPurpose } from '~/generated/prisma/enums'
 import { Id } from '~/shared/ids'
+import { Text } from '~/shared/text'
 
 export const GroupPurposeSchema = z.enum(GroupPurpose)
 
@@ -9,7 +10,7 @@ export type GroupIdInput = z.input<typeof GroupIdInput>
 
 export const GroupListInput = z.object({
   status: z.enum(['active', 'all']).default('active'),
-  filter: z.string().trim().max(100).default(''),
+  filter: Text.trim().max(100).default(''),
 })
 export type GroupListInput = z.input<typeof GroupListInput>
 

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { Id } from '~/shared/ids'
+import { Text } from '~/shared/text'
 import { MemberPost } from './membership.schema'
 
 /** A group's own post type name: at most 30 characters (PRODUCT.md), unique within the group. */
-export const PostTypeName = z.string().trim().min(1, { error: 'required' }).max(30, { error: 'tooLong' })
+export const PostTypeName = Text.trim().min(1, { error: 'required' }).max(30, { error: 'tooLong' })
 
 export const CreatePostTypeInput = z.object({ groupId: Id, name: PostTypeName })
 export type CreatePostTypeInput = z.input<typeof CreatePostTypeInput>

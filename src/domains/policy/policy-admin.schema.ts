@@ -2,11 +2,12 @@
 import { z } from 'zod'
 import { SCOPE_NAMES } from '~/server/auth/scopes'
 import { Id } from '~/shared/ids'
+import { Text } from '~/shared/text'
 
 export const ScopeName = z.enum(SCOPE_NAMES)
 
-const PolicyName = z.string().trim().min(1).max(100)
-const Description = z.string().trim().max(1000)
+const PolicyName = Text.trim().min(1).max(100)
+const Description = Text.trim().max(1000)
 
 export const PolicyIdInput = z.object({ policyId: Id })
 export type PolicyIdInput = z.input<typeof PolicyIdInput>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { GroupPurposeSchema } from '~/domains/group/group.schema'
+import { Text } from '~/shared/text'
 
 export const SEARCH_PAGE_SIZE = 20
 export const SEARCH_QUERY_MAX = 100
@@ -20,7 +21,7 @@ const Page = z.union(
 )
 
 export const SearchInput = z.object({
-  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX),
+  q: Text.trim().min(1).max(SEARCH_QUERY_MAX),
   page: Page.default(1),
 })
 export type SearchInput = z.input<typeof SearchInput>

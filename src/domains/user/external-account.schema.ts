@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { Id } from '~/shared/ids'
+import { Text } from '~/shared/text'
 import { AccountProtocolSchema } from './profile.schema'
 
 export const ExternalAccountFields = z.object({
   protocol: AccountProtocolSchema,
-  accountName: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  accountName: Text.trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
 })
 export type ExternalAccountFields = z.input<typeof ExternalAccountFields>
 

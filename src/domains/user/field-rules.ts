@@ -2,6 +2,7 @@
 // guard parses every input with the same schemas). Messages are stable codes, not prose: the UI
 // translates `profile.validation.<code>`, so one rule never shows two different texts.
 import { z } from 'zod'
+import { Text } from '~/shared/text'
 
 export const VALIDATION_CODES = [
   'invalid',
@@ -25,9 +26,7 @@ export const isValidationCode = (message: string): message is ValidationCode =>
 
 /** A free-text field that may be left empty: trimmed, and empty becomes null (never ''). */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  Text.trim()
     .max(max, { error: 'tooLong' })
     .nullable()
     .transform((value) => value || null)
@@ -62,9 +61,7 @@ export const CellPhone = z
     return phone
   })
 
-export const Webpage = z
-  .string()
-  .trim()
+export const Webpage = Text.trim()
   .max(200, { error: 'tooLong' })
   .nullable()
   .transform((value) => value || null)

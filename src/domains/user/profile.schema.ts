@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AccountProtocol, Gender, StudentStatus } from '~/generated/prisma/enums'
-import { Id } from '~/shared/ids'
+import { Id, Version } from '~/shared/ids'
 import { CellPhone, DateOfBirth, optionalText, Room, Webpage } from './field-rules'
 import { DormitorySchema, ScreenName } from './registration.schema'
 
@@ -32,7 +32,7 @@ export const ProfileFields = z.object({
 export type ProfileFields = z.input<typeof ProfileFields>
 
 /** Every edit names the version it started from: a stale one is refused (409), never merged. */
-const Versioned = z.object({ userId: Id, version: z.number().int().min(0) })
+const Versioned = z.object({ userId: Id, version: Version })
 
 export const ProfileUpdateInput = ProfileFields.extend(Versioned.shape)
 export type ProfileUpdateInput = z.input<typeof ProfileUpdateInput>
