@@ -19,18 +19,20 @@ export function tally(matrix: string): Tally {
   return {
     passed: (entry, kase) => add(passed, entry, kase),
     notApplicable: (entry, kase, why) => add(skipped, entry, `${kase}: ${why}`),
-    write: () => {
-      const folder = path.resolve(import.meta.dirname, '../../test-results')
-      mkdirSync(folder, { recursive: true })
-      const summary = {
-        matrix,
-        finishedAt: new Date().toISOString(),
+    write: () =>
+      writeResults(matrix, {
         entryPoints: passed.size,
         cases: [...passed.values()].reduce((sum, cases) => sum + cases.length, 0),
         notApplicable: Object.fromEntries(skipped),
         passed: Object.fromEntries(passed),
-      }
-      writeFileSync(path.join(folder, `boundaries-${matrix}.json`), `${JSON.stringify(summary, null, 2)}\n`)
-    },
+      }),
   }
+}
+
+/** Writes a matrix's summary to test-results/boundaries-<matrix>.json, stamped with the time. */
+export function writeResults(matrix: string, summary: Record<string, unknown>) {
+  const folder = path.resolve(import.meta.dirname, '../../test-results')
+  mkdirSync(folder, { recursive: true })
+  const stamped = { matrix, finishedAt: new Date().toISOString(), ...summary }
+  writeFileSync(path.join(folder, `boundaries-${matrix}.json`), `${JSON.stringify(stamped, null, 2)}\n`)
 }
