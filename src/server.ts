@@ -4,10 +4,10 @@ import 'reflect-metadata'
 import { createServerEntry, createStartHandler, defaultStreamHandler } from '@tanstack/react-start/server'
 
 export { appConfig, ConfigError } from '#config'
+// The static files bypass Start's middleware; scripts/start.mjs gives them the same headers.
+export { applySecurityHeaders, newCspNonce } from './server/http/security-headers'
 // Boot and graceful shutdown (docs/decisions/0019), and the separate metrics listener's handler.
 export { shutDown, startApp } from './server/lifecycle'
 export { metricsFetch } from './server/metrics/metrics-endpoint'
-// The static files bypass Start's middleware; scripts/start.mjs gives them the same headers.
-export { applySecurityHeaders, newCspNonce } from './server/http/security-headers'
 
 export default createServerEntry({ fetch: createStartHandler(defaultStreamHandler) })
