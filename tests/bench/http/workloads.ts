@@ -47,7 +47,7 @@ function cellSaves(
   const principlesOf = new Map<number, { id: number; maxPoints: number }[]>()
   for (const p of plan.principles)
     principlesOf.set(p.evaluationId, [...(principlesOf.get(p.evaluationId) ?? []), p])
-  const cells: { userId: number; key: string; ref: Record<string, number>; value: number; max: number }[] = []
+  const cells: { userId: number; ref: Record<string, number>; value: number; max: number }[] = []
   const editors = new Set<number>()
   for (const e of plan.evaluations) {
     if (e.semesterIndex !== current) continue
@@ -61,11 +61,16 @@ function cellSaves(
         editors.add(userId)
         const key = `${p.id}:${membershipId}`
         const ref = { groupId: e.groupId, evaluationId: e.id, principleId: p.id, membershipId }
-        cells.push({ userId, key, ref, value: stored.get(key) ?? 0, max: p.maxPoints })
+        cells.push({ userId, ref, value: stored.get(key) ?? 0, max: p.maxPoints })
       }
   }
+  // Shuffled (Fisher–Yates, seeded): the groups' saves interleave instead of coming in blocks.
   const shuffle = createRandom(8)
-  cells.sort(() => shuffle.next() - 0.5)
+  for (let i = cells.length - 1; i > 0; i--) {
+    const j = shuffle.int(0, i)
+    const [a, b] = [cells[i], cells[j]]
+    if (a && b) [cells[i], cells[j]] = [b, a]
+  }
   // Views over the same cells: a save through one of them is the `expected` of the next save anywhere.
   const workload = (only?: ReadonlySet<number>): Workload => {
     const mine = only ? cells.filter((c) => only.has(c.userId)) : cells
