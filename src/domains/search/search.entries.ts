@@ -10,5 +10,8 @@ export const searchEntries = entryPoints('search', {
   }),
   groups: requires('group:view', SearchInput, undefined, { search: true }),
   /** People only (the user pickers): the same ranking and the same hidden-field rule. */
-  people: requires('user:view-basic', SearchInput, undefined, { reveal: ['user:view-profile'], search: true }),
+  people: requires('user:view-basic', SearchInput, undefined, {
+    reveal: ['user:view-profile'],
+    search: true,
+  }),
 })
