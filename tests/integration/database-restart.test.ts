@@ -157,8 +157,9 @@ describe.each([
     expect(readyWhileDown.map((r) => [r.status, r.headers.get('retry-after')])).toEqual([
       [503, String(DATABASE_RETRY_AFTER_SECONDS)],
     ])
-    // Recovered in the same process: every writer got writes through after the server came back.
-    expect(outcomes.filter((o) => o.status === 201 && o.at > upFrom).length).toBeGreaterThanOrEqual(WRITERS)
+    // Recovered in the same process: every writer got writes through after the server came back (a
+    // write answered in the very millisecond the server was back counts: the writer stops on it).
+    expect(outcomes.filter((o) => o.status === 201 && o.at >= upFrom).length).toBeGreaterThanOrEqual(WRITERS)
     expect((await readiness()).status).toBe(200)
 
     const stored = await owner.group.findMany({
