@@ -29,11 +29,14 @@ const staticFiles = async (request, next) => {
   return response
 }
 
+// srvx's own SIGINT/SIGTERM handling stays off: it would cut the requests still running after its 5 s,
+// whatever SHUTDOWN_TIMEOUT_SECONDS says, and our drain would count them as finished. shutDown drains.
 const server = serve({
   port: config.port,
   fetch: entry.default.fetch,
   middleware: [staticFiles],
   silent: true,
+  gracefulShutdown: false,
 })
 await server.ready()
 
@@ -44,6 +47,7 @@ const metrics = config.metrics
       hostname: config.metrics.host,
       fetch: entry.metricsFetch,
       silent: true,
+      gracefulShutdown: false,
     })
   : undefined
 await metrics?.ready()
