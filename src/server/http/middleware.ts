@@ -28,9 +28,7 @@ export const requestContext = createMiddleware().server(async ({ request, next, 
   const app = getAppContainer()
   let status = 500
   try {
-    const result = await runWithRequestFacts(facts, { serverFunction: handlerType === 'serverFn' }, () =>
-      next({ context: { cspNonce } }),
-    )
+    const result = await runWithRequestFacts(facts, () => next({ context: { cspNonce } }))
     status = result.response.status
     applySecurityHeaders(result.response.headers, app.resolve<TokenTypes[typeof CONFIG]>(CONFIG), cspNonce)
     return result
@@ -38,7 +36,7 @@ export const requestContext = createMiddleware().server(async ({ request, next, 
     const path = new URL(request.url).pathname
     // A server function's guard names its entry point; any other request, its route's pattern.
     const route =
-      facts.route ?? (handlerType === 'serverFn' ? 'serverFn' : (routePatternOf(path) ?? 'unmatched'))
+      handlerType === 'serverFn' ? (facts.entryPoint ?? 'serverFn') : (routePatternOf(path) ?? 'unmatched')
     const durationMs = answered(route, status)
     app.resolve<TokenTypes[typeof LOGGER]>(LOGGER).info('request', {
       requestId,

@@ -4,37 +4,30 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 export interface RequestFacts {
-  /** The entry point's name (`group.get`) of a server function call. */
-  route?: string
+  /**
+   * The first entry point whose guard ran (`group.get`): a server function call's own. A page's
+   * loaders run several, so the middleware names a page by its route instead.
+   */
+  entryPoint?: string
   /** The logged-in caller, once a guard has authenticated the session. */
   userId?: number
 }
 
-interface Store {
-  facts: RequestFacts
-  /** A page request names no entry point although its loaders' server functions run their guards. */
-  serverFunction: boolean
-}
-
-const storage = new AsyncLocalStorage<Store>()
+const storage = new AsyncLocalStorage<RequestFacts>()
 
 /** Runs one request's handling with `facts` as its store: whatever the request learns lands there. */
-export function runWithRequestFacts<T>(
-  facts: RequestFacts,
-  request: { serverFunction: boolean },
-  handle: () => T,
-): T {
-  return storage.run({ facts, serverFunction: request.serverFunction }, handle)
+export function runWithRequestFacts<T>(facts: RequestFacts, handle: () => T): T {
+  return storage.run(facts, handle)
 }
 
 // Outside a request (tests calling services) these do nothing; the first fact learnt wins.
 
 export function noteEntryPoint(name: string): void {
-  const store = storage.getStore()
-  if (store?.serverFunction) store.facts.route ??= name
+  const facts = storage.getStore()
+  if (facts) facts.entryPoint ??= name
 }
 
 export function noteUser(userId: number | undefined): void {
-  const store = storage.getStore()
-  if (store) store.facts.userId ??= userId
+  const facts = storage.getStore()
+  if (facts) facts.userId ??= userId
 }
