@@ -7,6 +7,7 @@ import type { RealmClient } from '~/server/db/client'
 import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
+import { byHungarian } from '~/shared/hungarian-order'
 import type { RequestState } from './edit-rules'
 import { COLORED, effectiveCard, isColored } from './entry-cards'
 import {
@@ -193,8 +194,8 @@ export class EntryReviewService {
       }))
       .sort(
         (a, b) =>
-          a.groupName.localeCompare(b.groupName, 'hu') ||
-          a.displayName.localeCompare(b.displayName, 'hu') ||
+          byHungarian(a.groupName, b.groupName) ||
+          byHungarian(a.displayName, b.displayName) ||
           a.membershipId - b.membershipId,
       )
   }

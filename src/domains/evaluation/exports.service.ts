@@ -6,6 +6,7 @@ import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { InvalidStateError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
+import { byHungarian } from '~/shared/hungarian-order'
 import { toCsv } from './csv'
 import { effectiveCard, isColored } from './entry-cards'
 import { ExportInput } from './exports.schema'
@@ -24,7 +25,6 @@ export interface CsvExport {
 }
 
 const TYPE_LABEL = { KDO: 'KDO', KB: 'KB', AB: 'ÁB' } as const
-const hu = (a: string, b: string) => a.localeCompare(b, 'hu')
 const fileSemester = (semester: string) => semester.replace('/', '-')
 
 /**
@@ -55,7 +55,8 @@ export class ExportService {
     const names = await this.groupNames(rows.flatMap((r) => breakdown(r.groups).map((g) => g.groupId)))
     const lines = rows
       .sort(
-        (a, b) => b.points - a.points || hu(a.user.displayName, b.user.displayName) || a.user.id - b.user.id,
+        (a, b) =>
+          b.points - a.points || byHungarian(a.user.displayName, b.user.displayName) || a.user.id - b.user.id,
       )
       .map((r) => [
         r.user.id,
@@ -93,7 +94,7 @@ export class ExportService {
     const lines = cards
       .map((c) => ({ card: effectiveCard(c), group: c.evaluation.group.name, user: c.membership.user }))
       .filter((c) => isColored(c.card.type))
-      .sort((a, b) => hu(a.group, b.group) || hu(a.user.displayName, b.user.displayName))
+      .sort((a, b) => byHungarian(a.group, b.group) || byHungarian(a.user.displayName, b.user.displayName))
       .map((c) => [c.user.displayName, c.user.email, c.group, TYPE_LABEL[c.card.type], c.card.justification])
     return {
       filename: `pek-szines-belepok-${fileSemester(semester)}.csv`,
@@ -125,14 +126,14 @@ export class ExportService {
       users.set(m.user.id, entry)
     }
     const lines = [...users.values()]
-      .sort((a, b) => hu(a.user.displayName, b.user.displayName) || a.user.id - b.user.id)
+      .sort((a, b) => byHungarian(a.user.displayName, b.user.displayName) || a.user.id - b.user.id)
       .map(({ user, groups }) => [
         user.id,
         user.displayName,
         user.screenName,
         user.neptun,
         user.email,
-        groups.sort(hu).join(', '),
+        groups.sort(byHungarian).join(', '),
       ])
     return {
       filename: `pek-aktiv-felhasznalok-${fileSemester(semester)}.csv`,

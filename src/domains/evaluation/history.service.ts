@@ -7,6 +7,7 @@ import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
+import { byHungarian } from '~/shared/hungarian-order'
 import { effectiveCard } from './entry-cards'
 import {
   GroupHistory,
@@ -97,7 +98,7 @@ export class EvaluationHistoryService {
             : null,
           groups: results
             .filter((r) => r.semester === semester)
-            .sort((a, b) => a.groupName.localeCompare(b.groupName, 'hu') || a.groupId - b.groupId),
+            .sort((a, b) => byHungarian(a.groupName, b.groupName) || a.groupId - b.groupId),
         }
       }),
     })
@@ -133,7 +134,7 @@ export class EvaluationHistoryService {
       pointsAccepted: evaluation?.pointStatus === 'ACCEPTED',
       entriesAccepted: evaluation?.entryStatus === 'ACCEPTED',
       members: members.sort(
-        (a, b) => a.displayName.localeCompare(b.displayName, 'hu') || a.membershipId - b.membershipId,
+        (a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId,
       ),
     })
   }

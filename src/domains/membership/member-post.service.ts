@@ -5,6 +5,7 @@ import type { RealmClient } from '~/server/db/client'
 import { PRISMA, REALM_ID } from '~/server/di/tokens'
 import { ConflictError, InvalidStateError, NotFoundError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
+import { byHungarian } from '~/shared/hungarian-order'
 import { GroupIdInput } from '../group/group.schema'
 import {
   HandOverInput,
@@ -69,9 +70,7 @@ export class MemberPostService {
       const { id: userId, displayName } = row.user
       return [{ membershipId: row.id, userId, displayName, status, postTypeIds: sortedIds(row.posts) }]
     })
-    members.sort(
-      (a, b) => a.displayName.localeCompare(b.displayName, 'hu') || a.membershipId - b.membershipId,
-    )
+    members.sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
     return PostGrid.parse({ postTypes, members })
   }
 

@@ -6,6 +6,7 @@ import { getGroupTree } from '~/domains/group/group.functions'
 import type { GroupTreeNode } from '~/domains/group/group.schema'
 import { getUserMemberships } from '~/domains/membership/membership.functions'
 import { requireLogin } from '~/domains/user/profile-route'
+import { byHungarian } from '~/shared/hungarian-order'
 import { statusOf } from '~/shared/public-error'
 
 export type Resort = { id: number; name: string }
@@ -51,7 +52,7 @@ function treeResorts(tree: GroupTreeNode[]): Resort[] {
     }
   }
   walk(tree)
-  return found.sort((a, b) => a.name.localeCompare(b.name, 'hu'))
+  return found.sort((a, b) => byHungarian(a.name, b.name))
 }
 
 /**
