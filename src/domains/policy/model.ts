@@ -52,6 +52,6 @@ export interface PolicyModel {
   posts: readonly HeldPost[]
   /** Group id → parent id (null for a root). */
   groupParent: ReadonlyMap<number, number | null>
-  /** The realm's period is QUIET: the grants that hold only outside it lapse (PERIOD_GRANTS, engine.ts). */
+  /** The realm's period is QUIET: the grants that hold only outside it lapse (OUTSIDE_QUIET, engine.ts). */
   quiet: boolean
 }
