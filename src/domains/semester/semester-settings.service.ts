@@ -1,5 +1,6 @@
 import { inject, injectable } from 'tsyringe'
 import type { Tx } from '~/domains/group/row-locks'
+import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
 import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import type { EvaluationCaps } from './caps'
@@ -32,36 +33,35 @@ export class SemesterSettingsService {
   ) {}
 
   async current(): Promise<SemesterSettings> {
-    const row = await this.read(this.db)
-    if (row) return row
-    await this.ensure(this.db)
-    return this.readOrThrow(this.db)
+    return this.orMade(this.db, () => this.read(this.db))
   }
 
   /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
   async locked(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings> {
-    // Read and locked in one statement (every edit of an evaluation starts here); the row is made
-    // only in a realm that has none yet.
-    const row = await this.lockedRow(tx, mode)
-    if (row) return settingsOf(row)
-    await this.ensure(tx)
-    const made = await this.lockedRow(tx, mode)
-    if (!made) throw new Error(`No semester settings for realm ${this.realmId}`)
-    return settingsOf(made)
+    // Read and locked in one statement: every edit of an evaluation starts here.
+    return this.orMade(tx, () => this.lockedRead(tx, mode))
   }
 
-  private async lockedRow(tx: Tx, mode: 'update' | 'share'): Promise<SettingsRow | undefined> {
-    const rows =
-      mode === 'update'
-        ? await tx.$queryRaw<SettingsRow[]>`
-            SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
-              "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
-            FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR UPDATE`
-        : await tx.$queryRaw<SettingsRow[]>`
-            SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
-              "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
-            FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} FOR SHARE`
-    return rows[0]
+  /** What `read` finds; in a realm that has no row yet, the row is made first. */
+  private async orMade(
+    db: RealmClient | Tx,
+    read: () => Promise<SemesterSettings | null>,
+  ): Promise<SemesterSettings> {
+    const found = await read()
+    if (found) return found
+    await this.ensure(db)
+    const made = await read()
+    if (!made) throw new Error(`No semester settings for realm ${this.realmId}`)
+    return made
+  }
+
+  private async lockedRead(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings | null> {
+    const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
+    const [row] = await tx.$queryRaw<SettingsRow[]>`
+      SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
+        "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
+      FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} ${lock}`
+    return row ? settingsOf(row) : null
   }
 
   // Raw SQL bypasses the realm guard (ADR 0003): it names the realm itself. ON CONFLICT makes two
@@ -71,12 +71,6 @@ export class SemesterSettingsService {
       INSERT INTO "SemesterSettings" ("realmId", "semester")
       VALUES (${this.realmId}, ${semesterOf(this.clock.now())})
       ON CONFLICT ("realmId") DO NOTHING`
-  }
-
-  private async readOrThrow(db: RealmClient | Tx): Promise<SemesterSettings> {
-    const settings = await this.read(db)
-    if (!settings) throw new Error(`No semester settings for realm ${this.realmId}`)
-    return settings
   }
 
   private async read(db: RealmClient | Tx): Promise<SemesterSettings | null> {
