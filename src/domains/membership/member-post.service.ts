@@ -15,6 +15,7 @@ import {
   type PostGridRow,
   PostInput,
 } from './member-post.schema'
+import { memberRows } from './member-rows'
 import { postTypesOf } from './post-type.service'
 import { currentStatus, MembershipStateError, SERVING } from './status'
 
@@ -54,22 +55,15 @@ export class MemberPostService {
     if (!group) throw new NotFoundError('Group', groupId)
     const [postTypes, rows] = await Promise.all([
       postTypesOf(this.db, this.realmId, groupId),
-      this.db.membership.findMany({
-        where: { realmId: this.realmId, groupId },
-        select: {
-          id: true,
-          user: { select: { id: true, displayName: true } },
-          events: { select: { id: true, status: true, at: true } },
-          posts: { select: { postTypeId: true } },
-        },
-      }),
+      memberRows(this.db, this.realmId, { groupId }, SERVING),
     ])
-    const members = rows.flatMap((row) => {
-      const status = currentStatus(row.events)?.status
-      if (status !== 'NEWBIE' && status !== 'ACTIVE') return []
-      const { id: userId, displayName } = row.user
-      return [{ membershipId: row.id, userId, displayName, status, postTypeIds: sortedIds(row.posts) }]
-    })
+    const members = rows.map(({ membershipId, userId, displayName, status, posts }) => ({
+      membershipId,
+      userId,
+      displayName,
+      status,
+      postTypeIds: ascending(posts.map((p) => p.id)),
+    }))
     members.sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
     return PostGrid.parse({ postTypes, members })
   }
@@ -196,8 +190,8 @@ export class MemberPostService {
       where: { realmId: this.realmId, membershipId },
       select: { postTypeId: true },
     })
-    return { membershipId, postTypeIds: sortedIds(posts) }
+    return { membershipId, postTypeIds: ascending(posts.map((p) => p.postTypeId)) }
   }
 }
 
-const sortedIds = (posts: { postTypeId: number }[]) => posts.map((p) => p.postTypeId).sort((a, b) => a - b)
+const ascending = (ids: number[]) => ids.sort((a, b) => a - b)
