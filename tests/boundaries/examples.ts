@@ -1,9 +1,8 @@
 // A valid input for every entry point of src/domains/entry-points.ts, on the world's objects
 // (./world.ts), with what the world needs first (./stage.ts) so that a caller holding the entry's
-// right gets a real answer — 200, unless `status` says otherwise and why. Its target is read from
-// the input by the entry itself; "the same right on a different target" is ./grants.ts
-// `otherTarget` of it. tests/boundaries/examples.test.ts fails for an entry without an example here,
-// so a new endpoint joins the matrices by getting one.
+// right gets a real answer: 200. Its target is read from the input by the entry itself; "the same
+// right on a different target" is ./grants.ts `otherTarget` of it. tests/boundaries/examples.test.ts
+// fails for an entry without an example here, so a new endpoint joins the matrices by getting one.
 import { photoUploadForm } from '~/domains/user/photo.schema'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { DEFAULT_CAPS_INPUT } from '../support/semesters'
@@ -36,8 +35,6 @@ export interface Example {
   input: (w: World) => unknown
   /** Run right before the call; it may depend on who calls (their own membership). */
   prepare?: Prepare
-  /** What the right holder's call answers when it is not 200, and why the world cannot make it 200. */
-  status?: { code: number; why: string }
 }
 
 let made = 0

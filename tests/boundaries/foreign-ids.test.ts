@@ -43,7 +43,7 @@ async function entryMatrix(entry: EntryPoint) {
 
   await prepare()
   const proper = await call(entry, input, token)
-  expect(proper.status, JSON.stringify(proper.body)).toBe(example.status?.code ?? 200)
+  expect(proper.status, JSON.stringify(proper.body)).toBe(200)
 
   for (const variant of variants) {
     await prepare()
