@@ -16,10 +16,8 @@ import { PhotoService } from '~/domains/user/photo.service'
 import { authenticate } from '~/server/auth/access'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { requestContainer } from '~/server/di/request-scope'
-import { LOGGER, type TokenTypes } from '~/server/di/tokens'
-import { toPublicError } from '~/server/http/error-mapping'
 import { parseInput } from '~/server/validate'
-import { type Call, caller } from './transport'
+import { type Call, caller, errorOutcome } from './transport'
 
 interface Handler {
   /** Changes nothing: its answer may be compared with an earlier one. */
@@ -93,8 +91,7 @@ export function servingCaller(app: DependencyContainer): Call {
       const services = requestContainer(app, actor, 'boundaries')
       return { status: 200, body: await handler.run(services, parseInput(entry.input, input)) }
     } catch (error) {
-      const publicError = toPublicError(error, app.resolve<TokenTypes[typeof LOGGER]>(LOGGER))
-      return { status: publicError.status, body: { error: { ...publicError, message: publicError.message } } }
+      return errorOutcome(app, error)
     }
   }
 }

@@ -103,10 +103,15 @@ async function callGuard(
     const granted = await decide(app, actor, entry.scope, entry.target(parsed), entry.reveal)
     return { status: 200, body: { actor: actor.kind, granted: [...granted].sort() } }
   } catch (error) {
-    const publicError = toPublicError(error, app.resolve<TokenTypes[typeof LOGGER]>(LOGGER))
-    // What the plain routes answer (src/server/http/route-errors.ts) and server functions carry.
-    return { status: publicError.status, body: { error: wire(publicError) } }
+    return errorOutcome(app, error)
   }
+}
+
+/** A guard-only entry's failure as its client reads it: the error's mapped status and public form. */
+export function errorOutcome(app: DependencyContainer, error: unknown): Outcome {
+  const publicError = toPublicError(error, app.resolve<TokenTypes[typeof LOGGER]>(LOGGER))
+  // What the plain routes answer (src/server/http/route-errors.ts) and server functions carry.
+  return { status: publicError.status, body: { error: wire(publicError) } }
 }
 
 /** An error's own fields and message, as its wire form carries them. */
