@@ -17,16 +17,13 @@
 // The guard-only entries (./transport.ts) run their handlers' service calls (./handlers.ts).
 // Counts: test-results/boundaries-realm-isolation.json.
 import sharp from 'sharp'
-import { container as root } from 'tsyringe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENTRY_POINTS } from '~/domains/entry-points'
 import { PhotoService } from '~/domains/user/photo.service'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { SCOPE_NAMES } from '~/server/auth/scopes'
 import { withRealmGuard } from '~/server/db/client'
-import { registerHubModule } from '~/server/di/hub-module'
 import { PRISMA, type TokenTypes } from '~/server/di/tokens'
-import { createLogger } from '~/server/logger'
 import { createMembership, createUser } from '../factories/records'
 import { createTestApp, reconfigured } from '../support/app'
 import { idBlock } from '../support/ids'
@@ -44,7 +41,8 @@ const stamp = Date.now().toString(36)
 const A = `bounds-isolation-${stamp}`
 const B = `bounds-isolation-other-${stamp}`
 const photos = photoFolder()
-const t = createTestApp({ REALM_ID: A, PHOTO_STORAGE_DIR: photos.dir })
+const CONFIG = { REALM_ID: A, PHOTO_STORAGE_DIR: photos.dir }
+const t = createTestApp(CONFIG)
 const record = tally('realm-isolation')
 afterAll(async () => {
   record.write()
@@ -54,11 +52,7 @@ afterAll(async () => {
 
 /** The app on the realm guard alone: the owner's connection (exempt from row-level security), guarded. */
 function guardOnlyApp() {
-  const app = registerHubModule(root.createChildContainer(), {
-    config: t.config,
-    prisma: t.realmClient(A),
-    logger: createLogger('silent'),
-  })
+  const { app } = reconfigured(t, CONFIG)
   // Registered before anything is resolved, so every service gets it.
   app.register(PRISMA, { useValue: withRealmGuard(t.db, A) })
   return app
