@@ -35,16 +35,16 @@ export const all =
     for (const step of steps) await step(s)
   }
 
-/** The membership's history replaced by `statuses`, a day apart, in the past. */
-export const history =
-  (membershipId: (w: World) => number, statuses: MembershipStatus[]): Prepare =>
+/** The mover's membership history (memberships.mover) replaced by `statuses`, a day apart, in the past. */
+export const moverHistory =
+  (statuses: MembershipStatus[]): Prepare =>
   async ({ db, world }) => {
-    const id = membershipId(world)
-    await db.membershipEvent.deleteMany({ where: { realmId: world.realmId, membershipId: id } })
+    const membershipId = world.memberships.mover
+    await db.membershipEvent.deleteMany({ where: { realmId: world.realmId, membershipId } })
     await db.membershipEvent.createMany({
       data: statuses.map((status, i) => ({
         realmId: world.realmId,
-        membershipId: id,
+        membershipId,
         status,
         at: new Date(Date.UTC(2025, 8, 1 + i)),
       })),
