@@ -71,6 +71,9 @@ function reasonOf(outcome: Outcome): string | undefined {
   return body.cause?.reason ?? body.error?.reason
 }
 
+/** Puts the world into the state `prepare` makes (none of these depends on the caller). */
+const stage = (prepare: Prepare) => prepare({ db: t.db, world: w, callerId: 0 })
+
 /** Calls `name` with `input` as `token`'s holder; the realm's tables before and after. */
 async function attempt(name: string, input: unknown, token: string) {
   const before = await realmState(t.db, w.realmId)
@@ -91,7 +94,6 @@ describe("another user's privacy switches and external accounts", () => {
       await grantExactly(t.db, w, id, 'user:edit', { type: 'user', userId: id })
     })
   const everyPublic = Object.fromEntries(Object.keys(TARGET_PRIVACY).map((key) => [key, true]))
-  const stage = (prepare: Prepare) => prepare({ db: t.db, world: w, callerId: 0 })
 
   it('are not changed through their own id: 403, nothing changes', async () => {
     const attacker = await self()
@@ -367,7 +369,7 @@ describe("a reviewer's edit of an accepted evaluation", () => {
       const { token } = await userWith((id) => reviewer.grant(id, reviewer.scopes))
       for (const period of PERIODS) {
         for (const edit of EDITS) {
-          await accepted(period)({ db: t.db, world: w, callerId: 0 })
+          await stage(accepted(period))
           const { outcome, unchanged } = await attempt(edit.name, edit.input(), token)
           const what = `${edit.name} in ${period}`
           // An edit the reviewer holds no right to is the guard's to refuse; the rest reaches the rules.
@@ -392,11 +394,7 @@ describe("a reviewer's edit of an accepted evaluation", () => {
     const { token } = await userWith((id) =>
       grantEverywhere(t.db, w, id, ['evaluation:edit-pending', 'entry:review']),
     )
-    await evaluationIn('REVIEW', { pointStatus: 'PENDING', entryStatus: 'PENDING' })({
-      db: t.db,
-      world: w,
-      callerId: 0,
-    })
+    await stage(evaluationIn('REVIEW', { pointStatus: 'PENDING', entryStatus: 'PENDING' }))
     for (const name of [
       'evaluation.reviewSetCell',
       'evaluation.reviewSetEntryCard',
