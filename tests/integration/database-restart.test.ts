@@ -8,7 +8,6 @@
 // stops and starts. A write is one authenticated request as a plain route handles it — the session
 // checked, a group created, the outcome mapped to a Response by withErrorResponse (the mapping every
 // route and server function shares).
-import { generateKeyPairSync } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appConfig } from '#config'
@@ -22,6 +21,7 @@ import { readiness } from '~/server/health/health.server'
 import { DATABASE_RETRY_AFTER_SECONDS } from '~/server/http/error-mapping'
 import { withErrorResponse } from '~/server/http/route-errors'
 import { createGroup, createUser } from '../factories/records'
+import { testEnv } from '../support/app'
 import { type PostgresServer, startPostgresServer } from '../support/postgres-server'
 import { loginToken } from '../support/sessions'
 
@@ -104,21 +104,7 @@ beforeAll(async () => {
   const { url } = await createDatabase(server.adminUrl, 'pek')
   await applyMigrations({ databaseUrl: url, migrationsDir })
   // What `pnpm start` reads; set before the first getAppContainer() call builds the app from it.
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    PUBLIC_URL: 'http://localhost:3999',
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '4',
-    OIDC_ISSUER: 'http://127.0.0.1:4999',
-    OIDC_CLIENT_ID: 'pek-test',
-    OIDC_CLIENT_SECRET: 'pek-test-secret',
-    OIDC_ALLOW_INSECURE: 'true',
-    SESSION_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      .privateKey.export({ type: 'pkcs8', format: 'pem' })
-      .toString(),
-    SESSION_KEY_ID: 'restart-1',
-    LOG_LEVEL: 'silent',
-  })
+  Object.assign(process.env, testEnv({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' }))
   owner = createPrismaClient({ url, poolSize: 2 })
   const userId = (await createUser(owner, 'hub')).id
   parentId = (await createGroup(owner, 'hub', { name: 'Újraindítás' })).id

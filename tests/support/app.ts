@@ -16,12 +16,12 @@ import { testDatabaseUrl, testPoolSize } from './database'
 
 let signingKey: string | undefined
 
-/** A valid configuration for tests; override any variable. */
-export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+/** The environment of a valid test configuration (what `pnpm start` would read); override any variable. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   signingKey ??= generateKeyPairSync('ec', { namedCurve: 'P-256' })
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString()
-  return loadConfig({
+  return {
     NODE_ENV: 'test',
     PUBLIC_URL: 'http://localhost:3999',
     DATABASE_URL: testDatabaseUrl(),
@@ -37,7 +37,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // ask for a limit (tests/integration/login-operations.test.ts).
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     ...overrides,
-  })
+  }
+}
+
+/** A valid configuration for tests; override any variable. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig(testEnv(overrides))
 }
 
 export interface TestApp {
