@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountAccessService } from '~/domains/session/account-access.service'
 import { authenticate } from '~/server/auth/access'
 import { DEMO_ACCOUNTS, type DemoAccount, demoFullName } from '~/server/auth/dev-oidc/demo-accounts'
-import { type DevOidcServer, startDevOidcServer } from '~/server/auth/dev-oidc/server'
+import type { DevOidcServer } from '~/server/auth/dev-oidc/server'
 import { beginLogin, completeLogin } from '~/server/auth/login.server'
 import { loginFailureOf } from '~/server/auth/login-failure'
 import { exchangeCode } from '~/server/auth/oidc.server'
 import { sessionCookieName } from '~/server/auth/session-token'
 import { createTestApp, reconfigured, type TestApp } from '../support/app'
 import { type FakeOidcServer, startFakeOidcServer } from '../support/fake-oidc'
+import { loginErrorReason, startProviderFor } from '../support/login-provider'
 import { Browser, formAction, pickAccount } from '../support/oidc-browser'
 
 const t = createTestApp()
@@ -43,18 +44,7 @@ let real: TestApp
 let faked: TestApp
 
 beforeAll(async () => {
-  provider = await startDevOidcServer({
-    port: 0,
-    accounts: ACCOUNTS,
-    client: {
-      clientId: t.config.oidc.clientId,
-      clientSecret: t.config.oidc.clientSecret,
-      redirectUris: [REDIRECT_URI],
-    },
-    onServerError: (error) => {
-      throw error
-    },
-  })
+  provider = await startProviderFor(t, ACCOUNTS)
   fake = await startFakeOidcServer()
   real = reconfigured(t, { OIDC_ISSUER: provider.issuer })
   faked = reconfigured(t, { OIDC_ISSUER: fake.issuer })
@@ -92,14 +82,6 @@ class AppBrowser extends Browser {
 /** Logs in at the real provider (its own cookie jar) and returns the callback URL it sends back. */
 const atProvider = (authUrl: URL, who: DemoAccount, providerBrowser = new Browser()) =>
   pickAccount(providerBrowser, authUrl, demoFullName(who), REDIRECT_URI)
-
-/** The reason of a redirect to the error page; fails on anything else (a 500 included). */
-function loginErrorReason(response: Response): string | null {
-  expect(response.status).toBe(302)
-  const location = new URL(response.headers.get('location') ?? '', ORIGIN)
-  expect(location.pathname).toBe('/login-error')
-  return location.searchParams.get('reason')
-}
 
 const sessionsOf = async (subject: string) =>
   t.db.session.count({ where: { realmId: 'hub', user: { subject } } })

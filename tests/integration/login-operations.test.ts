@@ -6,12 +6,13 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS, demoFullName } from '~/server/auth/dev-oidc/demo-accounts'
-import { type DevOidcServer, startDevOidcServer } from '~/server/auth/dev-oidc/server'
+import type { DevOidcServer } from '~/server/auth/dev-oidc/server'
 import { beginLogin, completeLogin } from '~/server/auth/login.server'
 import { sessionCookieName } from '~/server/auth/session-token'
 import { LOGGER } from '~/server/di/tokens'
 import { createLogger } from '~/server/logger'
 import { createTestApp, reconfigured, type TestApp } from '../support/app'
+import { loginErrorReason, startProviderFor } from '../support/login-provider'
 import { Browser, pickAccount } from '../support/oidc-browser'
 
 const t = createTestApp()
@@ -23,18 +24,7 @@ let provider: DevOidcServer
 const silentServers: Server[] = []
 
 beforeAll(async () => {
-  provider = await startDevOidcServer({
-    port: 0,
-    accounts: [account],
-    client: {
-      clientId: t.config.oidc.clientId,
-      clientSecret: t.config.oidc.clientSecret,
-      redirectUris: [REDIRECT_URI],
-    },
-    onServerError: (error) => {
-      throw error
-    },
-  })
+  provider = await startProviderFor(t, [account])
 })
 afterAll(async () => {
   for (const server of silentServers) {
@@ -55,14 +45,6 @@ function capturingApp(overrides: Record<string, string>): { app: TestApp; lines:
 
 const loginRequest = (headers: Record<string, string> = {}) =>
   new Request(`${ORIGIN}/auth/login?returnTo=/groups`, { headers })
-
-/** The login-error reason a response redirects to (fails on anything else). */
-function errorReason(response: Response): string | null {
-  expect(response.status).toBe(302)
-  const location = new URL(response.headers.get('location') ?? '', ORIGIN)
-  expect(location.pathname).toBe('/login-error')
-  return location.searchParams.get('reason')
-}
 
 /**
  * An issuer whose discovery document is real but whose other endpoints accept the connection and
@@ -115,7 +97,7 @@ describe('the login’s log lines', () => {
       new Request(callbackUrl, { headers: { cookie: `pek_login=${flowCookie}` } }),
       app.app,
     )
-    expect(errorReason(replay)).toBe('expired')
+    expect(loginErrorReason(replay)).toBe('expired')
 
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
     const user = await t.db.user.findUniqueOrThrow({
@@ -172,7 +154,7 @@ describe('outbound timeouts', () => {
       OIDC_TIMEOUT_SECONDS: '1',
     })
     const started = Date.now()
-    expect(errorReason(await beginLogin(loginRequest(), app.app))).toBe('unavailable')
+    expect(loginErrorReason(await beginLogin(loginRequest(), app.app))).toBe('unavailable')
     expect(Date.now() - started).toBeLessThan(5_000)
     expect(lines.some((line) => line.includes('login start failed'))).toBe(true)
   })
@@ -193,7 +175,7 @@ describe('outbound timeouts', () => {
       }),
       app.app,
     )
-    expect(errorReason(callback)).toBe('unavailable')
+    expect(loginErrorReason(callback)).toBe('unavailable')
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
