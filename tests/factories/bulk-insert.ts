@@ -1,6 +1,7 @@
-// Bulk inserts for the demo dataset: one `INSERT … SELECT FROM unnest(…)` per table, each column
-// sent as one array parameter. On the embedded PGlite this is several times faster than createMany
-// (which binds every value separately), and `pnpm dev` loads the demo data on its first start.
+// Bulk inserts for the demo dataset and the bench's (tests/bench/dataset/load.ts): one
+// `INSERT … SELECT FROM unnest(…)` per table, each column sent as one array parameter. On the
+// embedded PGlite this is several times faster than createMany (which binds every value
+// separately), and `pnpm dev` loads the demo data on its first start.
 // Raw SQL bypasses the realm guard (docs/decisions/0003-realm-enforcement.md): the realm is named
 // here, on every row, from the caller's argument.
 

@@ -4,13 +4,18 @@
 // foreign-key and policy-version triggers would only make the load several times slower.
 import type pg from 'pg'
 import { screenNameKey } from '~/domains/user/registration.schema'
-import { bulkInsert, syncSequence } from './bulk-insert'
+import { advanceSequence, insertRows } from '../../factories/bulk-insert'
 import type { DatasetPlan } from './plan'
 import { ADMIN_USER, COUNCIL_USER } from './plan-directory'
 
 export const REALM = 'hub'
 const date = (ms: number | null) => (ms === null ? null : new Date(ms))
-const realm = { name: 'realmId', type: 'text', value: () => REALM }
+
+/** The factories' bulk writer takes Prisma's raw-SQL method; the load runs on a plain pg client. */
+const rawSql = (client: pg.ClientBase) => ({
+  $executeRawUnsafe: async (sql: string, ...values: unknown[]) =>
+    (await client.query(sql, values)).rowCount ?? 0,
+})
 
 export interface LoadSummary {
   users: number
@@ -27,15 +32,16 @@ export interface LoadSummary {
 export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Promise<LoadSummary> {
   const loadedAt = new Date(plan.time.now)
   const events = plan.memberships.flatMap((m) => m.events.map((e) => ({ ...e, membershipId: m.id })))
+  const db = rawSql(client)
   await client.query('BEGIN')
   try {
     await client.query("SET LOCAL session_replication_role = 'replica'")
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'User',
+      REALM,
       [
         { name: 'id', type: 'int', value: (u) => u.id },
-        realm,
         { name: 'subject', type: 'text', value: (u) => u.subject },
         { name: 'displayName', type: 'text', value: (u) => u.displayName },
         { name: 'email', type: 'text', value: (u) => u.email },
@@ -50,16 +56,16 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       ],
       plan.users,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Profile',
+      REALM,
       [
         { name: 'userId', type: 'int', value: (u) => u.id },
-        realm,
         { name: 'firstName', type: 'text', value: (u) => u.firstName },
         { name: 'lastName', type: 'text', value: (u) => u.lastName },
         { name: 'nickname', type: 'text', value: (u) => u.nickname },
-        { name: 'dormitory', type: 'text', cast: '"Dormitory"', value: () => 'SCHONHERZ' },
+        { name: 'dormitory', type: '"Dormitory"', value: () => 'SCHONHERZ' },
         { name: 'room', type: 'text', value: (u) => u.room },
         { name: 'cellPhone', type: 'text', value: (u) => u.cellPhone },
         { name: 'emailPublic', type: 'boolean', value: (u) => u.emailPublic },
@@ -70,15 +76,15 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       ],
       plan.users,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Group',
+      REALM,
       [
         { name: 'id', type: 'int', value: (g) => g.id },
-        realm,
         { name: 'name', type: 'text', value: (g) => g.name },
         { name: 'shortDescription', type: 'text', value: (g) => `${g.name} – a Schönherz közösségéért.` },
-        { name: 'purpose', type: 'text', cast: '"GroupPurpose"', value: (g) => g.purpose },
+        { name: 'purpose', type: '"GroupPurpose"', value: (g) => g.purpose },
         { name: 'parentId', type: 'int', value: (g) => g.parentId },
         { name: 'foundedYear', type: 'int', value: (g) => g.foundedYear },
         { name: 'archived', type: 'boolean', value: (g) => g.archived },
@@ -87,25 +93,25 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       ],
       plan.groups,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Membership',
+      REALM,
       [
         { name: 'id', type: 'int', value: (m) => m.id },
-        realm,
         { name: 'groupId', type: 'int', value: (m) => m.groupId },
         { name: 'userId', type: 'int', value: (m) => m.userId },
         { name: 'createdAt', type: 'timestamp(3)', value: (m) => date(m.createdAt) },
       ],
       plan.memberships,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'MembershipEvent',
+      REALM,
       [
-        realm,
         { name: 'membershipId', type: 'int', value: (e) => e.membershipId },
-        { name: 'status', type: 'text', cast: '"MembershipStatus"', value: (e) => e.status },
+        { name: 'status', type: '"MembershipStatus"', value: (e) => e.status },
         { name: 'at', type: 'timestamp(3)', value: (e) => date(e.at) },
       ],
       events,
@@ -115,26 +121,26 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       [REALM],
     )
     const postType = new Map(postTypes.rows.map((t) => [t.kind, t.id]))
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Post',
+      REALM,
       [
-        realm,
         { name: 'membershipId', type: 'int', value: (p) => p.membershipId },
         { name: 'postTypeId', type: 'int', value: (p) => postType.get(p.kind) ?? null },
       ],
       plan.posts,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Evaluation',
+      REALM,
       [
         { name: 'id', type: 'int', value: (e) => e.id },
-        realm,
         { name: 'groupId', type: 'int', value: (e) => e.groupId },
-        { name: 'semester', type: 'text', value: (e) => plan.time.semesters[e.semesterIndex] },
-        { name: 'pointStatus', type: 'text', cast: '"RequestStatus"', value: (e) => e.pointStatus },
-        { name: 'entryStatus', type: 'text', cast: '"RequestStatus"', value: (e) => e.entryStatus },
+        { name: 'semester', type: 'text', value: (e) => plan.time.semesters[e.semesterIndex] ?? null },
+        { name: 'pointStatus', type: '"RequestStatus"', value: (e) => e.pointStatus },
+        { name: 'entryStatus', type: '"RequestStatus"', value: (e) => e.entryStatus },
         { name: 'createdAt', type: 'timestamp(3)', value: (e) => date(e.createdAt) },
         { name: 'updatedAt', type: 'timestamp(3)', value: (e) => date(e.judgedAt ?? e.createdAt) },
         { name: 'pointSubmittedAt', type: 'timestamp(3)', value: (e) => date(e.submittedAt) },
@@ -143,25 +149,25 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       ],
       plan.evaluations,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'Principle',
+      REALM,
       [
         { name: 'id', type: 'int', value: (p) => p.id },
-        realm,
         { name: 'evaluationId', type: 'int', value: (p) => p.evaluationId },
         { name: 'name', type: 'text', value: (p) => p.name },
-        { name: 'category', type: 'text', cast: '"PrincipleCategory"', value: (p) => p.category },
+        { name: 'category', type: '"PrincipleCategory"', value: (p) => p.category },
         { name: 'maxPoints', type: 'int', value: (p) => p.maxPoints },
         { name: 'position', type: 'int', value: (p) => p.position },
       ],
       plan.principles,
     )
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'PointCell',
+      REALM,
       [
-        realm,
         { name: 'evaluationId', type: 'int', value: (c) => c.evaluationId },
         { name: 'principleId', type: 'int', value: (c) => c.principleId },
         { name: 'membershipId', type: 'int', value: (c) => c.membershipId },
@@ -170,17 +176,17 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       plan.cells,
     )
     const justification = 'Kiemelkedő munka a félév során.'
-    await bulkInsert(
-      client,
+    await insertRows(
+      db,
       'EntryCard',
+      REALM,
       [
-        realm,
         { name: 'evaluationId', type: 'int', value: (c) => c.evaluationId },
         { name: 'membershipId', type: 'int', value: (c) => c.membershipId },
-        { name: 'type', type: 'text', cast: '"EntryType"', value: (c) => c.type },
+        { name: 'type', type: '"EntryType"', value: (c) => c.type },
         { name: 'justification', type: 'text', value: () => justification },
         { name: 'final', type: 'boolean', value: (c) => c.final },
-        { name: 'finalType', type: 'text', cast: '"EntryType"', value: (c) => (c.final ? c.type : null) },
+        { name: 'finalType', type: '"EntryType"', value: (c) => (c.final ? c.type : null) },
         { name: 'finalJustification', type: 'text', value: (c) => (c.final ? justification : null) },
       ],
       plan.entryCards,
@@ -196,7 +202,7 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       )
     }
     for (const table of ['User', 'Group', 'Membership', 'Evaluation', 'Principle'])
-      await syncSequence(client, table)
+      await advanceSequence(db, table)
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK')
