@@ -11,7 +11,7 @@
 import 'reflect-metadata'
 import { previousSemester, semesterParts } from '~/domains/semester/semester-id'
 import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
-import { normalizeForSearch, searchTextOf } from '~/domains/user/search-text'
+import { searchTextOf } from '~/domains/user/search-text'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { DEMO_ACCOUNTS, type DemoRoleKey } from '~/server/auth/dev-oidc/demo-accounts'
 import { withRealmGuard } from '~/server/db/client'
@@ -21,6 +21,7 @@ import { DAY, membershipTimeline, semesterStart, semestersBefore } from './demo-
 import { CIRCLE_NAMES, FAMILY_NAMES, GIVEN_NAMES, RESORT_NAMES } from './names'
 import { createRandom, type Random } from './random'
 import { type Db, ensureRealm, ensureSharedPostTypes } from './records'
+import { type ResidentDetails, residentDetails, seededScreenName } from './residents'
 
 export interface DemoDatasetOptions {
   realmId: string
@@ -91,7 +92,7 @@ function pickPath(rng: Random): MembershipStatus[] {
   return ['PENDING', 'NEWBIE', 'ACTIVE']
 }
 
-interface PlannedUser {
+interface PlannedUser extends ResidentDetails {
   id: number
   subject: string
   displayName: string
@@ -99,14 +100,7 @@ interface PlannedUser {
   email: string
   firstName: string
   lastName: string
-  nickname: string | null
-  room: string
-  cellPhone: string
-  emailPublic: boolean
-  roomPublic: boolean
 }
-
-const DORMITORY_ROOMS = { min: 101, max: 1820 }
 
 interface PlannedGroup {
   id: number
@@ -152,15 +146,11 @@ function plan(options: Required<DemoDatasetOptions>): Plan {
     id,
     subject,
     displayName: `${lastName} ${firstName}`,
-    screenName: `${normalizeForSearch(firstName).replace(/[^a-z]/g, '')}${id}`,
+    screenName: seededScreenName(firstName, id),
     email,
     firstName,
     lastName,
-    nickname: rng.chance(0.2) ? `${firstName.slice(0, 3)}csi` : null,
-    room: String(rng.int(DORMITORY_ROOMS.min, DORMITORY_ROOMS.max)),
-    cellPhone: `+3630${String(rng.int(1_000_000, 9_999_999))}`,
-    emailPublic: rng.chance(0.5),
-    roomPublic: rng.chance(0.8),
+    ...residentDetails(rng, firstName),
   })
   const users: Plan['users'] = demo.map((a, i) =>
     person(i + 1, a.subject, a.givenName, a.familyName, a.email),

@@ -1,13 +1,14 @@
 // The users and the group tree of the benchmark dataset, from the demo data's names and seeded
 // random (tests/factories). The tree is the dormitory's: the council at the root, the resorts below
 // it, circles below those, and their subgroups and projects down to depth 5.
-import { normalizeForSearch, searchTextOf } from '~/domains/user/search-text'
+import { searchTextOf } from '~/domains/user/search-text'
 import type { GroupPurpose } from '~/generated/prisma/enums'
 import { CIRCLE_NAMES, FAMILY_NAMES, GIVEN_NAMES, RESORT_NAMES } from '../../factories/names'
 import type { Random } from '../../factories/random'
+import { type ResidentDetails, residentDetails, seededScreenName } from '../../factories/residents'
 import { BEFORE_WINDOW, days, type Timeline } from './timeline'
 
-export interface UserRow {
+export interface UserRow extends ResidentDetails {
   id: number
   subject: string
   displayName: string
@@ -16,11 +17,6 @@ export interface UserRow {
   lastLoginAt: number | null
   firstName: string
   lastName: string
-  nickname: string | null
-  room: string
-  cellPhone: string
-  emailPublic: boolean
-  roomPublic: boolean
   searchPublic: string
   searchFull: string
 }
@@ -53,21 +49,16 @@ export function planUsers(rng: Random, count: number, time: Timeline): UserRow[]
     const firstName = rng.pick(GIVEN_NAMES)
     const lastName = rng.pick(FAMILY_NAMES)
     const registered = isRegistered(id)
-    const screenName = registered ? `${normalizeForSearch(firstName).replace(/[^a-z]/g, '')}${id}` : null
     const row = {
       id,
       subject: `bench-${String(id).padStart(5, '0')}`,
       displayName: `${lastName} ${firstName}`,
       email: `user${id}@pek.example`,
-      screenName,
+      screenName: registered ? seededScreenName(firstName, id) : null,
       lastLoginAt: rng.chance(0.9) ? time.now - days(rng.int(0, 400)) : null,
       firstName,
       lastName,
-      nickname: rng.chance(0.2) ? `${firstName.slice(0, 3)}csi` : null,
-      room: String(rng.int(101, 1820)),
-      cellPhone: `+3630${String(rng.int(1_000_000, 9_999_999))}`,
-      emailPublic: rng.chance(0.5),
-      roomPublic: rng.chance(0.8),
+      ...residentDetails(rng, firstName),
     }
     users.push({ ...row, ...searchTextOf(row) })
   }
