@@ -11,6 +11,7 @@
 import 'reflect-metadata'
 import { previousSemester, semesterParts } from '~/domains/semester/semester-id'
 import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
+import { screenNameKey } from '~/domains/user/registration.schema'
 import { searchTextOf } from '~/domains/user/search-text'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { DEMO_ACCOUNTS, type DemoRoleKey } from '~/server/auth/dev-oidc/demo-accounts'
@@ -336,7 +337,7 @@ const USER_COLUMNS: Column<PlannedUser & { lastLoginAt: Date }>[] = [
   { name: 'displayName', type: 'text', value: (u) => u.displayName },
   { name: 'email', type: 'text', value: (u) => u.email },
   { name: 'screenName', type: 'text', value: (u) => u.screenName },
-  { name: 'screenNameKey', type: 'text', value: (u) => u.screenName.toLowerCase() },
+  { name: 'screenNameKey', type: 'text', value: (u) => screenNameKey(u.screenName) },
   { name: 'lastLoginAt', type: 'timestamp(3)', value: (u) => u.lastLoginAt },
   { name: 'updatedAt', type: 'timestamp(3)', value: loadedAt },
 ]
