@@ -4,6 +4,7 @@
 // recomputation. What it measures and why: docs/performance.md.
 import { join } from 'node:path'
 import pg from 'pg'
+import { freePort } from '../support/postgres-server'
 import { createBenchDatabase } from './bench-database'
 import { planDataset } from './dataset/plan'
 import { scaleFor } from './dataset/scale'
@@ -15,7 +16,6 @@ import { workloads } from './http/workloads'
 import { benchRecompute, type RecomputeResult } from './recompute'
 import { serverReport } from './server-report'
 import { POOL_SIZE, startBenchServers } from './servers/bench-servers'
-import { freePort } from './servers/process'
 import { productionSnapshot } from './servers/production-build'
 import { partSelected, type Suite } from './suite'
 

@@ -44,7 +44,8 @@ export function postgresBinDir(): string {
   return join(base, newest, 'bin')
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now (the OS picks it); the bench's servers take theirs here too. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

@@ -2,7 +2,6 @@
 // ready when `readyPath` answers 200, its resident memory sampled from /proc while it runs.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 
 export interface ServerProcess {
   url: string
@@ -14,19 +13,6 @@ export interface ServerProcess {
   /** CPU time (user + system, ms) the process has used so far. */
   cpuMs(): number
   stop(): Promise<void>
-}
-
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** VmRSS of a Linux process in MB, or NaN where /proc is not there. */
