@@ -1,4 +1,4 @@
-// The floors of `pnpm bench`, a process of their own (started by tests/bench/http/suite.ts):
+// The floors of `pnpm bench`, a process of their own (started by tests/bench/servers/bench-servers.ts):
 //   GET  /hello            the HTTP floor: node:http answering a constant;
 //   GET  /<entry>?<input>  the database floor of a read entry point (./reads.ts), logged in by the
 //                          same session cookie as the app;

@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { REALM } from '../dataset/load'
 import type { SessionKey } from '../http/sessions'
 import { type ServerProcess, startServerProcess } from './process'
 
@@ -49,7 +50,7 @@ export async function startBenchServers(o: {
     env: {
       ...basics,
       NODE_ENV: 'production',
-      REALM_ID: 'hub',
+      REALM_ID: REALM,
       INSTANCE_ROLE: 'hub',
       PUBLIC_URL: publicUrl,
       PORT: String(o.appPort),
@@ -80,7 +81,7 @@ export async function startBenchServers(o: {
         FLOOR_PORT: String(o.floorPort),
         FLOOR_DATABASE_URL: o.databaseUrl,
         FLOOR_POOL_SIZE: String(POOL_SIZE),
-        FLOOR_REALM_ID: 'hub',
+        FLOOR_REALM_ID: REALM,
         FLOOR_SESSION_KEY: o.key.pem,
         FLOOR_SESSION_KEY_ID: o.key.keyId,
         FLOOR_ISSUER: new URL(publicUrl).origin,
