@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks'
 import { can, snapshotOf } from '~/domains/policy/engine'
 import type { PolicyModel, Statement } from '~/domains/policy/model'
+import { percentile } from './suite'
 
 export interface PolicyCase {
   depth: number
@@ -51,10 +52,6 @@ function model(depth: number, statements: number): { model: PolicyModel; deepest
       quiet: false,
     },
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
 }
 
 export function benchPolicyCase(depth: number, statements: number, rounds: number): PolicyCase {

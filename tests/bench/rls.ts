@@ -18,6 +18,7 @@ import { applyMigrations } from '~/server/db/migrations/runner'
 import { createDatabase, randomDatabaseName } from '~/server/db/migrations/schema-engine'
 import { loadDemoDataset } from '../factories/demo-dataset'
 import { ensureRealm } from '../factories/records'
+import { percentile } from './suite'
 
 export interface RlsCase {
   read: string
@@ -84,9 +85,6 @@ async function setPolicies(owner: BasePrismaClient, on: boolean): Promise<void> 
     await owner.$executeRawUnsafe(`ALTER TABLE "${table}" ${action} ROW LEVEL SECURITY`)
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
 
 export async function benchRls(quick: boolean): Promise<RlsResult> {
   const rounds = quick ? 4 : 24

@@ -42,3 +42,7 @@ export const partSelected = (suite: Suite, part: string, only: readonly string[]
   only.length === 0 || only.includes(suite.name) || only.includes(part)
 
 export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–')
+
+/** The `p`th percentile of ascending `sorted` (the sample at index ⌊n·p/100⌋), NaN when empty. */
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
