@@ -1,5 +1,6 @@
-// When things happened in the demo dataset: the semesters' dates and each membership's timeline,
-// all counted back from the start of the realm's current semester. Pure.
+// When things happened in the demo dataset: the semesters' dates (the bench's dataset keeps the same
+// calendar) and each membership's timeline, all counted back from the start of the realm's current
+// semester. Pure.
 import {
   nextSemester,
   previousSemester,

@@ -1,11 +1,12 @@
 // The benchmark dataset's calendar: a fixed window of semesters ending with the current one, so the
 // same seed gives the same rows on any day. Index 0 is the oldest semester with evaluations; the
-// memberships may have started up to BEFORE_WINDOW semesters earlier.
-import { previousSemester, type SemesterId, semesterParts } from '~/domains/semester/semester-id'
+// memberships may have started up to BEFORE_WINDOW semesters earlier. Semesters begin as the demo
+// dataset's do (tests/factories/demo-timeline.ts).
+import type { SemesterId } from '~/domains/semester/semester-id'
+import { DAY, semesterStart, semestersBefore } from '../../factories/demo-timeline'
 
 export const CURRENT_SEMESTER: SemesterId = '2026-2027/1'
 export const BEFORE_WINDOW = 4
-const DAY = 86_400_000
 
 export interface Timeline {
   /** The semesters with evaluations, oldest first; the last is the current one. */
@@ -16,19 +17,9 @@ export interface Timeline {
   now: number
 }
 
-function startOf(id: SemesterId): number {
-  const { startYear, half } = semesterParts(id)
-  return half === 1 ? Date.UTC(startYear, 8, 1) : Date.UTC(startYear + 1, 1, 1)
-}
-
 export function timeline(count: number): Timeline {
-  const ids: SemesterId[] = [CURRENT_SEMESTER]
-  while (ids.length < count + BEFORE_WINDOW) {
-    const first = ids[0]
-    if (!first) break
-    ids.unshift(previousSemester(first))
-  }
-  const starts = ids.map(startOf)
+  const ids = [...semestersBefore(CURRENT_SEMESTER, count + BEFORE_WINDOW - 1), CURRENT_SEMESTER]
+  const starts = ids.map(semesterStart)
   return {
     semesters: ids.slice(BEFORE_WINDOW),
     start: (index) => {
@@ -36,7 +27,7 @@ export function timeline(count: number): Timeline {
       if (at === undefined) throw new RangeError(`No semester at index ${index}`)
       return at
     },
-    now: startOf(CURRENT_SEMESTER) + 75 * DAY,
+    now: semesterStart(CURRENT_SEMESTER) + 75 * DAY,
   }
 }
 
