@@ -22,7 +22,7 @@ import { DAY, membershipTimeline, semesterStart, semestersBefore } from './demo-
 import { CIRCLE_NAMES, FAMILY_NAMES, GIVEN_NAMES, RESORT_NAMES } from './names'
 import { createRandom, type Random } from './random'
 import { type Db, ensureRealm, ensureSharedPostTypes } from './records'
-import { type ResidentDetails, residentDetails, seededScreenName } from './residents'
+import { profileColumns, type ResidentDetails, residentDetails, seededScreenName } from './residents'
 
 export interface DemoDatasetOptions {
   realmId: string
@@ -342,21 +342,6 @@ const USER_COLUMNS: Column<PlannedUser & { lastLoginAt: Date }>[] = [
   { name: 'updatedAt', type: 'timestamp(3)', value: loadedAt },
 ]
 
-const PROFILE_COLUMNS: Column<PlannedUser & ReturnType<typeof searchTextOf>>[] = [
-  { name: 'userId', type: 'int', value: (u) => u.id },
-  { name: 'dormitory', type: '"Dormitory"', value: () => 'SCHONHERZ' },
-  { name: 'firstName', type: 'text', value: (u) => u.firstName },
-  { name: 'lastName', type: 'text', value: (u) => u.lastName },
-  { name: 'nickname', type: 'text', value: (u) => u.nickname },
-  { name: 'room', type: 'text', value: (u) => u.room },
-  { name: 'cellPhone', type: 'text', value: (u) => u.cellPhone },
-  { name: 'emailPublic', type: 'boolean', value: (u) => u.emailPublic },
-  { name: 'roomPublic', type: 'boolean', value: (u) => u.roomPublic },
-  { name: 'searchPublic', type: 'text', value: (u) => u.searchPublic },
-  { name: 'searchFull', type: 'text', value: (u) => u.searchFull },
-  { name: 'updatedAt', type: 'timestamp(3)', value: loadedAt },
-]
-
 const MEMBERSHIP_COLUMNS: Column<Story['memberships'][number]>[] = [
   { name: 'id', type: 'int', value: (m) => m.id },
   { name: 'groupId', type: 'int', value: (m) => m.groupId },
@@ -396,7 +381,7 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
       const users = p.users.map((u) => ({ ...u, lastLoginAt: epoch }))
       await insertRows(tx, 'User', realmId, USER_COLUMNS, users)
       const profiles = p.users.map((u) => ({ ...u, ...searchTextOf(u) }))
-      await insertRows(tx, 'Profile', realmId, PROFILE_COLUMNS, profiles)
+      await insertRows(tx, 'Profile', realmId, profileColumns(loadedAt), profiles)
       // Parents before children: the rows are planned top-down.
       await tx.group.createMany({
         data: story.groups.map((g) => ({

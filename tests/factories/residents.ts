@@ -2,6 +2,7 @@
 // screen name they chose and their profile's details, drawn from the caller's seeded random in a
 // fixed order (the same seed gives the same people).
 import { normalizeForSearch } from '~/domains/user/search-text'
+import type { Column } from './bulk-insert'
 import type { Random } from './random'
 
 export interface ResidentDetails {
@@ -27,3 +28,28 @@ export function residentDetails(rng: Random, firstName: string): ResidentDetails
     roomPublic: rng.chance(0.8),
   }
 }
+
+/** What a seeded resident's Profile row is written from: the user's id, names and search texts too. */
+export interface ResidentProfile extends ResidentDetails {
+  id: number
+  firstName: string
+  lastName: string
+  searchPublic: string
+  searchFull: string
+}
+
+/** The Profile columns of a bulk insert (./bulk-insert.ts): everyone lives in the Schönherz. */
+export const profileColumns = (updatedAt: () => Date): Column<ResidentProfile>[] => [
+  { name: 'userId', type: 'int', value: (u) => u.id },
+  { name: 'dormitory', type: '"Dormitory"', value: () => 'SCHONHERZ' },
+  { name: 'firstName', type: 'text', value: (u) => u.firstName },
+  { name: 'lastName', type: 'text', value: (u) => u.lastName },
+  { name: 'nickname', type: 'text', value: (u) => u.nickname },
+  { name: 'room', type: 'text', value: (u) => u.room },
+  { name: 'cellPhone', type: 'text', value: (u) => u.cellPhone },
+  { name: 'emailPublic', type: 'boolean', value: (u) => u.emailPublic },
+  { name: 'roomPublic', type: 'boolean', value: (u) => u.roomPublic },
+  { name: 'searchPublic', type: 'text', value: (u) => u.searchPublic },
+  { name: 'searchFull', type: 'text', value: (u) => u.searchFull },
+  { name: 'updatedAt', type: 'timestamp(3)', value: updatedAt },
+]

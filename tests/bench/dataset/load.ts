@@ -5,6 +5,7 @@
 import type pg from 'pg'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import { advanceSequence, insertRows } from '../../factories/bulk-insert'
+import { profileColumns } from '../../factories/residents'
 import type { DatasetPlan } from './plan'
 import { ADMIN_USER, COUNCIL_USER } from './plan-directory'
 
@@ -60,20 +61,7 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
       db,
       'Profile',
       REALM,
-      [
-        { name: 'userId', type: 'int', value: (u) => u.id },
-        { name: 'firstName', type: 'text', value: (u) => u.firstName },
-        { name: 'lastName', type: 'text', value: (u) => u.lastName },
-        { name: 'nickname', type: 'text', value: (u) => u.nickname },
-        { name: 'dormitory', type: '"Dormitory"', value: () => 'SCHONHERZ' },
-        { name: 'room', type: 'text', value: (u) => u.room },
-        { name: 'cellPhone', type: 'text', value: (u) => u.cellPhone },
-        { name: 'emailPublic', type: 'boolean', value: (u) => u.emailPublic },
-        { name: 'roomPublic', type: 'boolean', value: (u) => u.roomPublic },
-        { name: 'searchPublic', type: 'text', value: (u) => u.searchPublic },
-        { name: 'searchFull', type: 'text', value: (u) => u.searchFull },
-        { name: 'updatedAt', type: 'timestamp(3)', value: () => loadedAt },
-      ],
+      profileColumns(() => loadedAt),
       plan.users,
     )
     await insertRows(
