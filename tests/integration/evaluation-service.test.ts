@@ -4,13 +4,12 @@
 // every edit / submit / cancel / judge precondition (who × period × status), the entry card rule,
 // system messages and notifications, and the accepted points feeding community points.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { EditMode, JudgeMode } from '~/domains/evaluation/edit-rules'
 import {
   CellChangedError,
-  type EditMode,
   EvaluationRuleError,
-  type JudgeMode,
   MissingJustificationError,
-} from '~/domains/evaluation/edit-rules'
+} from '~/domains/evaluation/evaluation.errors'
 import { EvaluationService } from '~/domains/evaluation/evaluation.service'
 import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
 import { MembershipPointsService } from '~/domains/membership/membership-points.service'

@@ -1,10 +1,10 @@
 // The evaluation's business rules on status × period × mode (PRODUCT.md, "Semesters and
-// evaluation"; docs/decisions/0015-evaluations.md). Pure: the services call them under the settings
-// and evaluation row locks. WHO may call (the scope on the group) is the guard's; a mode says which
-// entry point the call came through.
+// evaluation"; docs/decisions/0015-evaluations.md). Pure and client-safe: the services call them
+// under the settings and evaluation row locks, and the evaluation screen asks them which inputs to
+// offer. WHO may call (the scope on the group) is the guard's; a mode says which entry point the call
+// came through. The refusals as errors: evaluation.errors.ts.
 import type { Period } from '~/domains/semester/semester.schema'
 import type { RequestStatus } from '~/generated/prisma/enums'
-import { ConflictError, InvalidStateError } from '~/server/errors'
 
 /** `group`: the group's own editors (evaluation:edit-draft); `review`: reviewers (evaluation:edit-pending). */
 export type EditMode = 'group' | 'review'
@@ -21,32 +21,6 @@ export type RuleReason =
   | 'justification-missing'
   | 'unchanged'
 
-/** A rule of the evaluation refused the change: 409 with the rule as `reason`. */
-export class EvaluationRuleError extends InvalidStateError {
-  constructor(
-    override readonly reason: RuleReason,
-    message = `Refused by the evaluation rule: ${reason}`,
-  ) {
-    super(message, reason)
-  }
-}
-
-/** A KB or ÁB card without a justification blocks the entry request: the members in `members`. */
-export class MissingJustificationError extends ConflictError {
-  override readonly reason = 'justification-missing'
-  constructor(readonly membershipIds: number[]) {
-    super('KB and ÁB entry cards need a justification', { members: membershipIds.map(String) })
-  }
-}
-
-/** Another editor changed the cell since the caller saw it: 409 carrying the current value. */
-export class CellChangedError extends ConflictError {
-  override readonly reason = 'cell-changed'
-  constructor(readonly current: number) {
-    super('The cell was changed by someone else', { value: [String(current)] })
-  }
-}
-
 export interface RequestState {
   status: RequestStatus
   period: Period
@@ -54,8 +28,11 @@ export interface RequestState {
   current: boolean
 }
 
+/** The reasons an edit is refused for (the screen has a text for each). */
+export type EditRefusal = Extract<RuleReason, 'accepted' | 'not-current-semester' | 'period' | 'status'>
+
 /** Why the request's part (points, or entry cards) may not be edited in `mode`, or null. */
-export function editRefusal(mode: EditMode, s: RequestState): RuleReason | null {
+export function editRefusal(mode: EditMode, s: RequestState): EditRefusal | null {
   if (s.status === 'ACCEPTED') return 'accepted'
   if (!s.current) return 'not-current-semester'
   if (mode === 'group') {

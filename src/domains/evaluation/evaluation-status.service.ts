@@ -9,15 +9,8 @@ import { groupTarget } from '~/server/auth/scopes'
 import type { RealmClient } from '~/server/db/client'
 import { ACTOR, CLOCK, type Clock, POLICY_RESOLVER, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { parseInput } from '~/server/validate'
-import {
-  cancelRefusal,
-  EvaluationRuleError,
-  type JudgeMode,
-  judgeRefusal,
-  MissingJustificationError,
-  type RequestState,
-  submitRefusal,
-} from './edit-rules'
+import { cancelRefusal, type JudgeMode, judgeRefusal, type RequestState, submitRefusal } from './edit-rules'
+import { EvaluationRuleError, MissingJustificationError } from './evaluation.errors'
 import { JudgeInput, RequestInput, type RequestKind, StatusView } from './evaluation.schema'
 import { type EvaluationRow, eligibleMembers, groupAndLeaders, lockEvaluation } from './evaluation-rows'
 

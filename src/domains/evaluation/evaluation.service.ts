@@ -8,8 +8,9 @@ import type { RealmClient } from '~/server/db/client'
 import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
-import { CellChangedError, type EditMode, EvaluationRuleError, editRefusal } from './edit-rules'
+import { type EditMode, editRefusal } from './edit-rules'
 import { isColored } from './entry-cards'
+import { CellChangedError, EvaluationRuleError } from './evaluation.errors'
 import {
   CellRefInput,
   type CellView,

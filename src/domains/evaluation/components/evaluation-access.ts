@@ -1,33 +1,26 @@
-// What the evaluation screen offers, and how a refusal reads. The rules mirror edit-rules.ts (server
-// only: it throws the server's errors) so the screen shows inputs only where a write can pass; the
-// server still decides every write, and its refusal is shown by its reason.
+// What the evaluation screen offers, and how a refusal reads. The rules are the server's own
+// (edit-rules.ts), asked with the viewer's revealed rights, so the screen shows inputs only where a
+// write can pass; the server still decides every write, and its refusal is shown by its reason.
 import type { TFunction } from '~/i18n'
 import { PublicError } from '~/shared/public-error'
 import { refusalKey } from '~/shared/refusal'
+import { cancelRefusal, editRefusal, type EditMode as Mode, submitRefusal } from '../edit-rules'
 import type { EvaluationView, RequestKind } from '../evaluation.schema'
 
 /** `group`: the group's editors on a draft; `review`: reviewers on a pending request; null: read only. */
-export type EditMode = 'group' | 'review' | null
+export type EditMode = Mode | null
 
 type Status = EvaluationView['pointStatus']
 
-const isDraft = (status: Status) => status === 'NOT_SUBMITTED' || status === 'REJECTED'
-
-type DraftRefusal = 'accepted' | 'not-current-semester' | 'period' | 'status'
-
-/** Why the group's editors may not change the request's draft now (edit-rules.ts, `group` mode), or null. */
-function draftRefusal(view: EvaluationView, status: Status): DraftRefusal | null {
-  if (status === 'ACCEPTED') return 'accepted'
-  if (!view.current) return 'not-current-semester'
-  if (view.period !== 'SUBMISSION') return 'period'
-  if (!isDraft(status)) return 'status'
-  return null
-}
+const state = (view: EvaluationView, status: Status) => ({
+  status,
+  period: view.period,
+  current: view.current,
+})
 
 function modeFor(view: EvaluationView, status: Status): EditMode {
-  if (view.viewer.editDraft && draftRefusal(view, status) === null) return 'group'
-  if (!view.current || status === 'ACCEPTED') return null
-  if (view.viewer.editPending && view.period === 'REVIEW' && status === 'PENDING') return 'review'
+  if (view.viewer.editDraft && editRefusal('group', state(view, status)) === null) return 'group'
+  if (view.viewer.editPending && editRefusal('review', state(view, status)) === null) return 'review'
   return null
 }
 
@@ -36,7 +29,7 @@ function modeFor(view: EvaluationView, status: Status): EditMode {
  * point request's `group` rules, as the server's setReport checks them), or null when the form is open.
  */
 export function reportAccess(view: EvaluationView) {
-  return { leader: view.viewer.writeReport, refusal: draftRefusal(view, view.pointStatus) }
+  return { leader: view.viewer.writeReport, refusal: editRefusal('group', state(view, view.pointStatus)) }
 }
 
 /** How the viewer may edit the points (principles only in `group` mode) and the entry cards now. */
@@ -48,11 +41,13 @@ export function editAccess(view: EvaluationView) {
 const statusOf = (view: EvaluationView, request: RequestKind) =>
   request === 'points' ? view.pointStatus : view.entryStatus
 
-/** Submit: current semester, SUBMISSION, not PENDING or ACCEPTED; cancel: SUBMISSION, PENDING. */
+/** Submit and cancel where the viewer may submit and the rules allow it now. */
 export function requestActions(view: EvaluationView, request: RequestKind) {
-  const status = statusOf(view, request)
-  const open = view.viewer.submit && view.current && view.period === 'SUBMISSION'
-  return { submit: open && isDraft(status), cancel: open && status === 'PENDING' }
+  const now = state(view, statusOf(view, request))
+  return {
+    submit: view.viewer.submit && submitRefusal(now) === null,
+    cancel: view.viewer.submit && cancelRefusal(now) === null,
+  }
 }
 
 /** The refusal of a failed write in words, or null when it named no rule (a failure to retry). */
