@@ -11,11 +11,9 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { createDatabase, randomDatabaseName } from '~/server/db/migrations/schema-engine'
 import { startDevEnvironment } from '../../scripts/lib/dev-environment'
+import { harness } from './harness-env'
 
 const args = z.tuple([z.url()]).parse(process.argv.slice(2))
-const harness = z
-  .object({ TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional() })
-  .parse({ TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || undefined })
 
 const cleanups: (() => Promise<void>)[] = []
 let stopping = false

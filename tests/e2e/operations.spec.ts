@@ -12,19 +12,9 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { type PausableProxy, startPausableProxy } from '../support/pausable-proxy'
 import { DEMO, expect, SESSION_COOKIE, test, waitForHydration } from './fixtures'
+import { basics, harness } from './harness-env'
 
 const root = join(import.meta.dirname, '../..')
-const harness = z
-  .object({
-    TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    PATH: z.string().optional(),
-    HOME: z.string().optional(),
-  })
-  .parse({
-    TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || undefined,
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-  })
 
 /** This server's limits: low enough to reach in a test. */
 const SEARCH_PER_MINUTE = 3
@@ -87,10 +77,6 @@ async function startStack(): Promise<Stack> {
   try {
     const [port, metricsPort] = [await freePort(), await freePort()]
     const publicUrl = `http://localhost:${port}`
-    const basics = {
-      ...(harness.PATH ? { PATH: harness.PATH } : {}),
-      ...(harness.HOME ? { HOME: harness.HOME } : {}),
-    }
     const environment = spawnWithLines(
       join(root, 'node_modules/.bin/tsx'),
       ['tests/e2e/operations-environment.ts', publicUrl],

@@ -13,24 +13,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import pg from 'pg'
-import { z } from 'zod'
 import { DEMO_ACCOUNTS } from '~/server/auth/dev-oidc/demo-accounts'
 import { createDatabase, randomDatabaseName } from '~/server/db/migrations/schema-engine'
 import { startDevEnvironment } from '../../scripts/lib/dev-environment'
 import type { E2eEnv } from './fixtures'
-
-const env = z
-  .object({
-    TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    // Passed on to the children (pnpm build needs PATH); nothing else of ours leaks into the app.
-    PATH: z.string().optional(),
-    HOME: z.string().optional(),
-  })
-  .parse({
-    TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || undefined,
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-  })
+import { basics, harness } from './harness-env'
 
 const root = join(import.meta.dirname, '../..')
 // Keep in step with playwright.config.ts (baseURL) and ./fixtures.ts (E2E_ENV_FILE).
@@ -39,9 +26,6 @@ const E2E_PUBLIC_URL = `http://localhost:${E2E_PORT}`
 const E2E_ENV_FILE = join(root, 'test-results/e2e-env.json')
 const USED_SESSIONS_FILE = join(root, 'test-results/e2e-used-sessions.json')
 const REALM_ID = 'hub'
-const basics = Object.fromEntries(
-  Object.entries({ PATH: env.PATH, HOME: env.HOME }).filter(([, v]) => v !== undefined),
-) as Record<string, string>
 
 /**
  * How many ready-made sessions per demo account the PGlite run gets (see createSessionStock). The
@@ -118,8 +102,11 @@ async function main() {
   }
 
   let databaseUrl: string | undefined
-  if (env.TEST_DATABASE_URL) {
-    const database = await createDatabase(env.TEST_DATABASE_URL, randomDatabaseName(`pek_e2e_${Date.now()}`))
+  if (harness.TEST_DATABASE_URL) {
+    const database = await createDatabase(
+      harness.TEST_DATABASE_URL,
+      randomDatabaseName(`pek_e2e_${Date.now()}`),
+    )
     cleanups.push(async () => {
       await database.drop()
       log(`dropped database ${database.name}`)
