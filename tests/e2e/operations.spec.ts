@@ -5,7 +5,6 @@
 // test can pause; tests/e2e/operations-environment.ts), because the last one stops it and the others
 // read its output.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { connect, createServer } from 'node:net'
 import { join } from 'node:path'
@@ -13,6 +12,7 @@ import { z } from 'zod'
 import { type PausableProxy, startPausableProxy } from '../support/pausable-proxy'
 import { DEMO, expect, SESSION_COOKIE, test, waitForHydration } from './fixtures'
 import { basics, harness } from './harness-env'
+import { statusBeforeBody } from './raw-request'
 
 const root = join(import.meta.dirname, '../..')
 
@@ -310,22 +310,11 @@ test('searching faster than the limit gets a 429 page that says when to come bac
 
 test('a plain route refuses a body beyond the cap from its length alone (413)', async () => {
   // Only the headers are sent: the answer must come before any of the body.
-  const status = await new Promise<number>((resolve, reject) => {
-    const call = httpRequest(
-      `${stack.publicUrl}/auth/logout`,
-      {
-        method: 'POST',
-        headers: { origin: stack.publicUrl, 'content-length': String(9 * 1024 * 1024) },
-      },
-      (response) => {
-        response.resume()
-        resolve(response.statusCode ?? 0)
-        call.destroy()
-      },
-    )
-    call.on('error', reject)
-    call.write('x')
-  })
+  const status = await statusBeforeBody(
+    `${stack.publicUrl}/auth/logout`,
+    { origin: stack.publicUrl, 'content-length': String(9 * 1024 * 1024) },
+    'x',
+  )
   expect(status).toBe(413)
 })
 

@@ -2,7 +2,6 @@
 // keyboard, uploads it; the photo route serves the re-encoded square with caching headers; the
 // upload refuses another user's id (403), non-images and oversized files (400) and giant bodies
 // (413) — replayed from the browser's own recorded call, so the server-function URL is never guessed.
-import { request as httpRequest } from 'node:http'
 import type { APIRequestContext, Page, Request } from '@playwright/test'
 import sharp from 'sharp'
 import {
@@ -16,6 +15,7 @@ import {
   test,
   waitForHydration,
 } from './fixtures'
+import { statusBeforeBody } from './raw-request'
 
 const photoUrl = (userId: number) => `/api/users/${userId}/photo`
 
@@ -250,30 +250,18 @@ test('a body beyond the cap is refused before it is read (413), one without a le
   page,
 }) => {
   const recorded = await recordUpload(page)
-  // Raw requests that send only the headers: the server must answer from them alone. (Sending a
-  // real 9 MB body races the early answer: the client may still be writing when the socket closes.)
+  // Raw requests that send only the headers: the server must answer from them alone.
   const statusFor = (headers: Record<string, string>) =>
-    new Promise<number>((resolve, reject) => {
-      const call = httpRequest(
-        new URL(recorded.url),
-        {
-          method: 'POST',
-          headers: {
-            origin: e2eEnv().publicUrl,
-            cookie: sessionCookieHeader(recorded.session.token),
-            'content-type': 'multipart/form-data; boundary=x',
-            ...headers,
-          },
-        },
-        (response) => {
-          response.resume()
-          resolve(response.statusCode ?? 0)
-          call.destroy()
-        },
-      )
-      call.on('error', reject)
-      call.write('--x\r\n')
-    })
+    statusBeforeBody(
+      recorded.url,
+      {
+        origin: e2eEnv().publicUrl,
+        cookie: sessionCookieHeader(recorded.session.token),
+        'content-type': 'multipart/form-data; boundary=x',
+        ...headers,
+      },
+      '--x\r\n',
+    )
   expect(await statusFor({ 'content-length': String(9 * 1024 * 1024) })).toBe(413)
   expect(await statusFor({ 'transfer-encoding': 'chunked' })).toBe(411)
 })
