@@ -10,7 +10,7 @@
 
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
-import { judge, scrollToTop, switchPeriod } from './evaluation-pages'
+import { judge, reopenRequest, scrollToTop, switchPeriod } from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, test } from './fixtures'
 import { open } from './policy-pages'
 
@@ -189,10 +189,7 @@ async function restore(browser: Browser, page: Page, member: string) {
     await expect(page.getByText(`Elmentettük a döntést: ${member}.`)).toBeVisible()
   }
   await open(page, EVALUATION)
-  if ((await page.getByTestId('entries-status').textContent()) !== 'nincs leadva') {
-    await judge(page, { entries: 'nincs leadva' }, 'A teszt visszaállítja.')
-    await expect(page.getByTestId('entries-status')).toHaveText('nincs leadva')
-  }
+  await reopenRequest(page, 'entries')
   await switchPeriod(browser, 'SUBMISSION')
   await loginAs(page, DEMO.bence.subject)
   await open(page, EVALUATION)

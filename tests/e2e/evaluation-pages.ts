@@ -1,6 +1,7 @@
 // Steps shared by the evaluation specs: the RVT leader switches the hub's period on his semester
 // screen (the specs switch back to QUIET in a finally), a leader adds or deletes a principle, a
-// reviewer judges the evaluation on its page, and a page is scrolled back up for a full-page snap.
+// reviewer judges the evaluation on its page or reopens a request there (the specs' clean-up), and a
+// page is scrolled back up for a full-page snap.
 import type { Browser, Page } from '@playwright/test'
 import { expect, loginAs } from './fixtures'
 import { open } from './policy-pages'
@@ -58,6 +59,14 @@ export async function judge(
     await form.getByLabel('Belépőkérelem új állapota').selectOption({ label: statuses.entries })
   await form.getByLabel('Indoklás').fill(explanation)
   await form.getByRole('button', { name: 'Bírálat mentése' }).click()
+}
+
+/** A reviewer on the evaluation page puts the point or entry request back to "not submitted", if it is not. */
+export async function reopenRequest(page: Page, request: 'points' | 'entries') {
+  const status = page.getByTestId(`${request}-status`)
+  if ((await status.textContent()) === 'nincs leadva') return
+  await judge(page, { [request]: 'nincs leadva' }, 'A teszt visszaállítja.')
+  await expect(status).toHaveText('nincs leadva')
 }
 
 /** Back to the top before a full-page snap: scrolled down, the capture paints the sticky nav mid-page. */

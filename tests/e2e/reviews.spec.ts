@@ -10,7 +10,14 @@
 // points on her profile and the community points CSV has her row. The hub is then put back as the
 // other specs expect it (the request reopened, the principle deleted, QUIET) — also when it fails.
 import type { Browser, Page } from '@playwright/test'
-import { addPrinciple, deletePrinciple, judge, scrollToTop, switchPeriod } from './evaluation-pages'
+import {
+  addPrinciple,
+  deletePrinciple,
+  judge,
+  reopenRequest,
+  scrollToTop,
+  switchPeriod,
+} from './evaluation-pages'
 import { DEMO, expect, KIR_DEV_ID, loginAs, type SnapOptions, test } from './fixtures'
 import { open } from './policy-pages'
 
@@ -100,10 +107,7 @@ async function restore(browser: Browser, page: Page, principle: string) {
   await switchPeriod(browser, 'REVIEW')
   await loginAs(page, DANIEL)
   await open(page, EVALUATION)
-  if ((await page.getByTestId('points-status').textContent()) !== 'nincs leadva') {
-    await judge(page, { points: 'nincs leadva' }, 'A teszt visszaállítja.')
-    await expect(page.getByTestId('points-status')).toHaveText('nincs leadva')
-  }
+  await reopenRequest(page, 'points')
   await switchPeriod(browser, 'SUBMISSION')
   await loginAs(page, DEMO.bence.subject)
   await open(page, EVALUATION)
