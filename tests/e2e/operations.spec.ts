@@ -5,11 +5,11 @@
 // test can pause; tests/e2e/operations-environment.ts), because the last one stops it and the others
 // read its output.
 import { type ChildProcess, spawn } from 'node:child_process'
-import type { AddressInfo } from 'node:net'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { type PausableProxy, startPausableProxy } from '../support/pausable-proxy'
+import { freePort } from '../support/postgres-server'
 import { DEMO, expect, SESSION_COOKIE, test, waitForHydration } from './fixtures'
 import { basics, harness } from './harness-env'
 import { statusBeforeBody } from './raw-request'
@@ -30,14 +30,6 @@ interface Stack {
   lines: string[]
   database: PausableProxy
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 /** Starts a child process and collects its stdout lines. */
