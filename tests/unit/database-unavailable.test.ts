@@ -1,6 +1,7 @@
 // A database that cannot be reached right now is a 503 with Retry-After, in every shape the driver
 // stack reports it (seen while restarting PostgreSQL under load: tests/integration/database-restart);
 // a query that is wrong stays what it was, whatever the driver said.
+import { DriverAdapterError } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { Prisma } from '~/generated/prisma/client'
@@ -49,6 +50,10 @@ describe('a database that cannot be reached', () => {
     ['too many connections', prismaError('P2037', { kind: 'TooManyConnections' })],
     ['a SQLSTATE error straight from pg', sqlStateError('57P03')],
     ['a connection pg lost without a code', new DatabaseConnectionError(new Error('terminated'))],
+    [
+      'a connection closed inside a transaction (the adapter error, unwrapped)',
+      new DriverAdapterError({ kind: 'ConnectionClosed' }),
+    ],
   ])('%s is a 503 with Retry-After', (_, error) => {
     expect(mapped(error)).toEqual(unavailable)
   })
@@ -58,6 +63,21 @@ describe('errors that are not about reaching the database', () => {
   it.each([
     ['a unique violation', prismaError('P2002'), 500],
     ['a missing table', prismaError('P2010', { kind: 'postgres', code: '42P01' }), 500],
+    [
+      'a query error inside a transaction',
+      new DriverAdapterError({
+        kind: 'postgres',
+        code: '42P01',
+        severity: 'ERROR',
+        message: 'x',
+        detail: undefined,
+        column: undefined,
+        hint: undefined,
+        originalCode: '42P01',
+        originalMessage: 'x',
+      }),
+      500,
+    ],
     ['a SQLSTATE error of the query', sqlStateError('22P02'), 500],
     ['a bug', new TypeError('undefined is not a function'), 500],
   ])('%s keeps its status and gets no Retry-After', (_, error, status) => {

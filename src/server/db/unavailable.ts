@@ -2,6 +2,7 @@
 // connections) rather than "this request is wrong" or "the code is wrong". Those become 503 with
 // Retry-After in the one error mapping (src/server/http/error-mapping.ts): the request may be
 // retried as it is, and the pool reconnects by itself (./connection-errors.ts).
+import { isDriverAdapterError } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { Prisma } from '~/generated/prisma/client'
 import { DatabaseConnectionError } from './connection-errors'
@@ -49,15 +50,19 @@ function adapterCause(meta: unknown): AdapterCause | undefined {
   return typeof cause === 'object' && cause !== null ? (cause as AdapterCause) : undefined
 }
 
+function isUnavailableCause(cause: AdapterCause | undefined): boolean {
+  if (cause === undefined) return false
+  if (typeof cause.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(cause.kind)) return true
+  return cause.kind === 'postgres' && isUnavailableSqlState(cause.code ?? cause.originalCode)
+}
+
 export function isDatabaseUnavailable(error: unknown): error is Error {
   if (error instanceof DatabaseConnectionError) return true
   if (error instanceof pg.DatabaseError) return isUnavailableSqlState(error.code)
+  // Inside an interactive transaction the adapter's error reaches the caller unwrapped.
+  if (isDriverAdapterError(error)) return isUnavailableCause(error.cause)
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (UNAVAILABLE_PRISMA_CODES.has(error.code)) return true
-    const cause = adapterCause(error.meta)
-    if (cause === undefined) return false
-    if (typeof cause.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(cause.kind)) return true
-    return cause.kind === 'postgres' && isUnavailableSqlState(cause.code ?? cause.originalCode)
+    return UNAVAILABLE_PRISMA_CODES.has(error.code) || isUnavailableCause(adapterCause(error.meta))
   }
   if (error instanceof Prisma.PrismaClientInitializationError) {
     return error.errorCode !== undefined && UNAVAILABLE_PRISMA_CODES.has(error.errorCode)
