@@ -37,6 +37,7 @@ describe('logout', () => {
     expect(await authenticate(admin.app, token)).toEqual({
       actor: { kind: 'anonymous' },
       rejectedToken: true,
+      policyVersion: expect.any(Number),
     })
   })
 })

@@ -19,6 +19,8 @@ describe('authenticate', () => {
     expect(await authenticate(t.app, token)).toEqual({
       actor: { kind: 'user', userId, sessionId },
       rejectedToken: false,
+      // Read with the session for the decision that follows (other test files bump it meanwhile).
+      policyVersion: expect.any(Number),
     })
   })
 
@@ -41,6 +43,12 @@ describe('authenticate', () => {
     const { sessionId } = await loginToken(t, userId)
     const token = (await forgedTokens(t.config, userId, sessionId))[kind]
     expect(await authenticate(t.app, token)).toEqual({ actor: { kind: 'anonymous' }, rejectedToken: true })
+  })
+
+  it('rejects a validly signed token whose session id is not one it could have issued', async () => {
+    // Only the signing key could make one; the session statement compares ids as UUIDs.
+    const { valid } = await forgedTokens(t.config, userId, "not-a-uuid'; --")
+    expect(await authenticate(t.app, valid)).toEqual({ actor: { kind: 'anonymous' }, rejectedToken: true })
   })
 
   it('rejects a copied token once its session has been revoked (logout)', async () => {

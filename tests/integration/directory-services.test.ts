@@ -76,6 +76,16 @@ describe('GroupService', () => {
     expect(all.map((x) => x.name)).toContain(`${tag} Régi kör`)
   })
 
+  it('takes the filter literally: % and _ are characters, not wildcards', async () => {
+    const percent = await createGroup(t.db, 'hub', { name: `${tag} 100% kör` })
+    const underscore = await createGroup(t.db, 'hub', { name: `${tag} a_b kör` })
+    const names = async (filter: string) => (await groups().list({ status: 'all', filter })).map((x) => x.id)
+    expect(await names(`${tag} 100%`)).toEqual([percent.id])
+    expect(await names(`${tag} a_b`)).toEqual([underscore.id])
+    expect(await names(`${tag} %`)).toEqual([])
+    expect(await names(`${tag} _`)).toEqual([])
+  })
+
   it('builds the organisation tree', async () => {
     const resort = (await groups().tree()).find((n) => n.id === g.resort)
     expect(resort?.children.map((c) => c.name)).toEqual([`${tag} Kör`, `${tag} Régi kör`])

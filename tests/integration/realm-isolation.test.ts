@@ -137,7 +137,7 @@ describe('realm isolation of every service method', () => {
 
   it('SessionService never validates or revokes another realm’s session', async () => {
     const sessions = app.resolve(SessionService)
-    expect(await sessions.resume(otherSessionId, ids.user, 1800)).toBe(false)
+    expect((await sessions.resume(otherSessionId, ids.user, 1800)).live).toBe(false)
     await sessions.revoke(otherSessionId)
   })
 

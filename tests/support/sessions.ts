@@ -46,6 +46,8 @@ export async function forgedTokens(config: AppConfig, userId: number, sessionId:
   const [header, payload, signature] = valid.split('.') as [string, string, string]
   const otherKey = (await generateKeyPair('ES256')).privateKey
   return {
+    /** Signed like a real one: only its payload (a session id, say) can make it fail. */
+    valid,
     expired: await sign(keys.privateKey, keys.keyId, now - 7200, now - 3600),
     tamperedPayload: `${header}.${base64url({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: String(userId + 1) })}.${signature}`,
     tamperedSignature: `${header}.${payload}.${signature.slice(0, -4)}AAAA`,

@@ -41,46 +41,38 @@ export class EvaluationListService {
     groupIds: number[] | null,
   ): Promise<ReviewListItem[]> {
     const { semester } = await this.settings.current()
-    // The groups read flat, side by side, and joined here: the `group` relation sent every listed
-    // evaluation's group id back as a parameter of a second statement (issue 8).
-    const [rows, groups] = await Promise.all([
-      this.db.evaluation.findMany({
-        where: {
-          realmId: this.realmId,
-          semester,
-          ...(groupIds ? { groupId: { in: groupIds } } : {}),
-          ...(filter.pointStatus ? { pointStatus: filter.pointStatus } : {}),
-          ...(filter.entryStatus ? { entryStatus: filter.entryStatus } : {}),
-        },
-        select: {
-          id: true,
-          groupId: true,
-          pointStatus: true,
-          entryStatus: true,
-          pointSubmittedAt: true,
-          entrySubmittedAt: true,
-        },
-      }),
-      this.db.group.findMany({
-        where: { realmId: this.realmId },
-        select: { id: true, name: true, parentId: true },
-      }),
-    ])
-    const groupOf = new Map(groups.map((g) => [g.id, g]))
+    // The group joined in the same statement (relationJoins, ADR 0026).
+    const rows = await this.db.evaluation.findMany({
+      where: {
+        realmId: this.realmId,
+        semester,
+        ...(groupIds ? { groupId: { in: groupIds } } : {}),
+        ...(filter.pointStatus ? { pointStatus: filter.pointStatus } : {}),
+        ...(filter.entryStatus ? { entryStatus: filter.entryStatus } : {}),
+      },
+      select: {
+        id: true,
+        groupId: true,
+        pointStatus: true,
+        entryStatus: true,
+        pointSubmittedAt: true,
+        entrySubmittedAt: true,
+        group: { select: { name: true, parentId: true } },
+      },
+    })
     return rows
-      .map((r) => {
-        const group = groupOf.get(r.groupId)
-        return Item.parse({
+      .map((r) =>
+        Item.parse({
           evaluationId: r.id,
           groupId: r.groupId,
-          groupName: group?.name,
-          parentId: group?.parentId,
+          groupName: r.group.name,
+          parentId: r.group.parentId,
           pointStatus: r.pointStatus,
           entryStatus: r.entryStatus,
           pointSubmittedAt: r.pointSubmittedAt,
           entrySubmittedAt: r.entrySubmittedAt,
-        })
-      })
+        }),
+      )
       .sort((a, b) => byHungarian(a.groupName, b.groupName) || a.groupId - b.groupId)
   }
 }

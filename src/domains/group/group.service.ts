@@ -1,4 +1,5 @@
 import { inject, injectable } from 'tsyringe'
+import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
 import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
@@ -15,6 +16,28 @@ import {
 } from './group.schema'
 import { buildTree } from './tree'
 
+/**
+ * A row of the directory, read in one statement: the parent's name joined, and the semesters that
+ * decide activity in which the group submitted an evaluation (an evaluation only visited, created
+ * on first visit and never submitted, does not count). Raw because Prisma would send the parents
+ * and the evaluations as statements of their own (issue 8); raw SQL bypasses the realm guard
+ * (ADR 0003), so each table names the realm.
+ */
+interface DirectoryRow {
+  id: number
+  name: string
+  shortDescription: string
+  purpose: string
+  archived: boolean
+  createdAt: Date
+  parentId: number | null
+  parentName: string | null
+  evaluated: string[]
+}
+
+/** `text` matched literally inside a LIKE pattern: its own %, _ and backslash are not wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 /** The group directory: lists, the organisation tree and one group's public data. */
 @injectable()
 export class GroupService {
@@ -26,56 +49,27 @@ export class GroupService {
 
   async list(input: { status: 'active' | 'all'; filter: string }): Promise<GroupSummary[]> {
     const current = await this.semester()
-    const [rows, evaluated] = await Promise.all([this.listed(input), this.evaluated(current)])
-    const names = await this.withParentNames(rows)
+    const previous = previousSemester(current)
+    const rows = await this.db.$queryRaw<DirectoryRow[]>`
+      SELECT g.id, g.name, g."shortDescription", g.purpose::text AS purpose, g.archived, g."createdAt",
+        g."parentId", p.name AS "parentName",
+        ARRAY(SELECT e.semester FROM "Evaluation" e
+              WHERE e."realmId" = g."realmId" AND e."groupId" = g.id
+                AND e.semester IN (${previous}, ${previousSemester(previous)})
+                AND e."pointStatus" <> 'NOT_SUBMITTED') AS evaluated
+      FROM "Group" g LEFT JOIN "Group" p ON p."realmId" = g."realmId" AND p.id = g."parentId"
+      WHERE g."realmId" = ${this.realmId}
+        ${input.status === 'active' ? Prisma.sql`AND NOT g.archived` : Prisma.empty}
+        ${input.filter ? Prisma.sql`AND g.name ILIKE ${`%${escapeLike(input.filter)}%`}` : Prisma.empty}
+      ORDER BY g.name, g.id`
     const now = this.clock.now()
     return GroupList.parse(
-      rows.map(({ createdAt, parentId, ...row }) => ({
+      rows.map(({ createdAt, parentId, parentName, evaluated, ...row }) => ({
         ...row,
-        parent: parentId === null ? null : { id: parentId, name: names.get(parentId) ?? '' },
-        probablyInactive: isProbablyInactive(createdAt, evaluated.get(row.id) ?? [], now, current),
+        parent: parentId === null ? null : { id: parentId, name: parentName ?? '' },
+        probablyInactive: isProbablyInactive(createdAt, evaluated.map(storedSemesterId), now, current),
       })),
     )
-  }
-
-  /**
-   * The names of the listed groups and of their parents. Most parents are in the list itself; only
-   * those it leaves out (filtered out, or archived under the active view) are read, instead of every
-   * parent again through a relation — a statement with each group's id as a parameter (issue 8).
-   */
-  private async withParentNames(rows: { id: number; name: string; parentId: number | null }[]) {
-    const names = new Map(rows.map((r) => [r.id, r.name]))
-    const missing = [
-      ...new Set(rows.flatMap((r) => (r.parentId === null || names.has(r.parentId) ? [] : [r.parentId]))),
-    ]
-    if (missing.length) {
-      const parents = await this.db.group.findMany({
-        where: { realmId: this.realmId, id: { in: missing } },
-        select: { id: true, name: true },
-      })
-      for (const parent of parents) names.set(parent.id, parent.name)
-    }
-    return names
-  }
-
-  private listed(input: { status: 'active' | 'all'; filter: string }) {
-    return this.db.group.findMany({
-      where: {
-        realmId: this.realmId,
-        ...(input.status === 'active' ? { archived: false } : {}),
-        ...(input.filter ? { name: { contains: input.filter, mode: 'insensitive' as const } } : {}),
-      },
-      select: {
-        id: true,
-        name: true,
-        shortDescription: true,
-        purpose: true,
-        archived: true,
-        createdAt: true,
-        parentId: true,
-      },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    })
   }
 
   /** The realm's current semester (the RVT leader's setting; the calendar's before one exists). */
@@ -85,26 +79,6 @@ export class GroupService {
       select: { semester: true },
     })
     return settings ? storedSemesterId(settings.semester) : semesterOf(this.clock.now())
-  }
-
-  /**
-   * The semesters in which each group submitted an evaluation, among the two that decide activity.
-   * An evaluation only visited (created on first visit, never submitted) does not count.
-   */
-  private async evaluated(current: SemesterId): Promise<Map<number, SemesterId[]>> {
-    const previous = previousSemester(current)
-    const rows = await this.db.evaluation.findMany({
-      where: {
-        realmId: this.realmId,
-        semester: { in: [previous, previousSemester(previous)] },
-        pointStatus: { not: 'NOT_SUBMITTED' },
-      },
-      select: { groupId: true, semester: true },
-    })
-    const byGroup = new Map<number, SemesterId[]>()
-    for (const row of rows)
-      byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), storedSemesterId(row.semester)])
-    return byGroup
   }
 
   async tree(): Promise<GroupTreeNode[]> {

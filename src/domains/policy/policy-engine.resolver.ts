@@ -33,8 +33,8 @@ export class PolicyEngineResolver implements PolicyResolver {
     return allowed === true
   }
 
-  async answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]> {
-    const { model, snapshot } = await this.snapshotFor(actor)
+  async answer(actor: Actor, questions: readonly Question[], policyVersion?: number): Promise<boolean[]> {
+    const { model, snapshot } = await this.snapshotFor(actor, policyVersion)
     return questions.map((q) => can(snapshot, model, q.scope, q.target))
   }
 
@@ -43,8 +43,8 @@ export class PolicyEngineResolver implements PolicyResolver {
     return [...users].flatMap(([userId, why]) => (why.chain?.grant.target.kind === 'any' ? [] : [userId]))
   }
 
-  private async current(): Promise<VersionState> {
-    const version = await this.versions.current()
+  private async current(known?: number): Promise<VersionState> {
+    const version = known ?? (await this.versions.current())
     if (this.state?.version !== version) {
       const model = this.models.load()
       const state: VersionState = { version, model, snapshots: new Map() }
@@ -57,8 +57,11 @@ export class PolicyEngineResolver implements PolicyResolver {
     return this.state
   }
 
-  private async snapshotFor(actor: Actor): Promise<{ model: PolicyModel; snapshot: Snapshot }> {
-    const state = await this.current()
+  private async snapshotFor(
+    actor: Actor,
+    policyVersion?: number,
+  ): Promise<{ model: PolicyModel; snapshot: Snapshot }> {
+    const state = await this.current(policyVersion)
     const key = actor.kind === 'user' ? actor.userId : 'anonymous'
     let snapshot = state.snapshots.get(key)
     countPolicySnapshotLookup(snapshot !== undefined)

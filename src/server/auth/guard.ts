@@ -30,7 +30,7 @@ const guardRequest = createServerOnlyFn(async (entry: EntryPoint, input: unknown
   const app = getAppContainer()
   const config = app.resolve<TokenTypes[typeof CONFIG]>(CONFIG)
   const cookie = sessionCookieName(config.secureCookies)
-  const { actor, rejectedToken } = await authenticate(app, getCookie(cookie))
+  const { actor, rejectedToken, policyVersion } = await authenticate(app, getCookie(cookie))
   if (rejectedToken) clearAppCookie(config, cookie)
   const userId = actor.kind === 'user' ? actor.userId : undefined
   noteEntryPoint(entry.name)
@@ -41,7 +41,7 @@ const guardRequest = createServerOnlyFn(async (entry: EntryPoint, input: unknown
   if (limit) {
     rateLimiterFor(config).check(limit, { userId, address: clientAddress(request, config.trustProxyHops) })
   }
-  const granted = await decide(app, actor, entry.scope, entry.target(input), entry.reveal)
+  const granted = await decide(app, actor, entry.scope, entry.target(input), entry.reveal, policyVersion)
   return { actor, granted, services: requestContainer(app, actor, currentRequestId()) }
 })
 

@@ -12,8 +12,12 @@ export interface Question {
 
 export interface PolicyResolver {
   can(actor: Actor, scope: Scope, target: Target): Promise<boolean>
-  /** Each question's answer, in order, all decided on one consistent policy state (one read of it). */
-  answer(actor: Actor, questions: readonly Question[]): Promise<boolean[]>
+  /**
+   * Each question's answer, in order, all decided on one consistent policy state (one read of it).
+   * `policyVersion`: the realm's version as the caller read it this very request, so the resolver
+   * need not read it again (a resolver without versions ignores it).
+   */
+  answer(actor: Actor, questions: readonly Question[], policyVersion?: number): Promise<boolean[]>
   /**
    * The users who hold `scope` on `target` through a grant that names it (a group or its ancestor,
    * a user): who is this object's own admin. A grant on anything (a superadmin, the RVT leader)

@@ -77,6 +77,9 @@ export async function signSessionToken(
     .sign(keys.privateKey)
 }
 
+/** Sessions are identified by UUIDs (SessionService.start); the session statement compares them as such. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /**
  * The claims of a valid token, or null for anything else (expired at `now`, tampered, unknown key,
  * alg none).
@@ -99,6 +102,7 @@ export async function verifySessionToken(
     if (
       !Number.isSafeInteger(userId) ||
       typeof payload.sid !== 'string' ||
+      !SESSION_ID.test(payload.sid) ||
       typeof payload.realm !== 'string'
     ) {
       return null

@@ -71,9 +71,9 @@ export function guardedProcedure<S extends z.ZodType>(entry: EntryPoint<S>) {
     .use(errorMapping)
     .input(entry.input)
     .use(async ({ ctx, input: parsed, next }) => {
-      const { actor } = await authenticate(ctx.app, ctx.token)
+      const { actor, policyVersion } = await authenticate(ctx.app, ctx.token)
       const on = entry.target(parsed as z.output<S>)
-      const granted = await decide(ctx.app, actor, entry.scope, on, entry.reveal)
+      const granted = await decide(ctx.app, actor, entry.scope, on, entry.reveal, policyVersion)
       return next({
         ctx: { actor, granted, services: requestContainer(ctx.app, actor, ctx.requestId) },
       })

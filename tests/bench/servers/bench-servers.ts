@@ -43,7 +43,8 @@ export async function startBenchServers(o: {
   const photos = mkdtempSync(join(tmpdir(), 'pek-bench-photos-'))
   const app = await startServerProcess({
     name: 'the app',
-    args: [o.start],
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under the bench's load.
+    args: [...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), o.start],
     port: o.appPort,
     readyPath: '/healthz',
     logFile: join(o.logDir, 'app.log'),
