@@ -65,7 +65,7 @@ export const serverSuite: Suite = {
       const fixedRate: FixedRateResult[] = []
       const measured = await (async () => {
         const entries = names.length ? await measureEntries(target, names, times) : null
-        if (wanted('mixed')) fixedRate.push(await measureMixed(target, MIXED_RATE, times.mixed))
+        if (wanted('mixed')) fixedRate.push(...(await measureMixed(target, MIXED_RATE, times.mixed)))
         const editors = new Set(load.editors.slice(0, EDITORS))
         if (wanted('saves'))
           fixedRate.push(await measureSaves(target, editors, SAVES_PER_EDITOR_PER_SECOND, times.saves))

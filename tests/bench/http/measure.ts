@@ -30,6 +30,10 @@ export interface EntryResult {
 
 export interface FixedRateResult {
   name: string
+  /** Which server served it: the app, or the floors (the same mix, for scale). */
+  server: 'app' | 'floor'
+  /** Which fixed-rate load: the same kind of load is run against the app and its floors. */
+  kind: 'mixed' | 'saves'
   rate: number
   result: LoadResult
   rssMb: number
@@ -159,21 +163,34 @@ export async function measureEntries(
   return { entries, hello }
 }
 
-/** Every entry point mixed (MIX) at a fixed rate. */
+/**
+ * Every entry point mixed (MIX) at a fixed rate, against the app and then against its floors: the
+ * floors' run shows what this machine can serve of the same mix, which an absolute rate cannot.
+ * The point tables are the editors' own groups' (most are small), not the largest group's.
+ */
 export async function measureMixed(
-  { app, logins, load }: Target,
+  { app, floor, logins, load }: Target,
   rate: number,
   seconds: number,
-): Promise<FixedRateResult> {
-  const byName = Object.fromEntries(
-    ENTRIES.map((e) => [e.name, appRequests(logins, e.name, load.byEntry[e.name])]),
-  ) as Record<EntryName, Requests>
-  // Steady state, as in the other runs: first a third of the time at half the rate, not measured
-  // (the JIT, the users' first policy snapshots, the pool's connections).
-  await paced(app.url, interleaved(byName), { rate: rate / 2, seconds: Math.ceil(seconds / 3) })
-  app.takePeakRssMb()
-  const result = await paced(app.url, interleaved(byName), { rate, seconds })
-  return { name: `mixed load at ${rate} req/s`, rate, result, rssMb: app.takePeakRssMb() }
+): Promise<FixedRateResult[]> {
+  const workload = (name: EntryName) => (name === 'pointTable' ? load.ownTables : load.byEntry[name])
+  const mixed = async (
+    server: ServerProcess,
+    requestsOf: typeof appRequests,
+    who: FixedRateResult['server'],
+  ): Promise<FixedRateResult> => {
+    const byName = Object.fromEntries(
+      ENTRIES.map((e) => [e.name, requestsOf(logins, e.name, workload(e.name))]),
+    ) as Record<EntryName, Requests>
+    // Steady state, as in the other runs: first a third of the time at half the rate, not measured
+    // (the JIT, the users' first policy snapshots, the pool's connections).
+    await paced(server.url, interleaved(byName), { rate: rate / 2, seconds: Math.ceil(seconds / 3) })
+    server.takePeakRssMb()
+    const result = await paced(server.url, interleaved(byName), { rate, seconds })
+    const name = `mixed load at ${rate} req/s: ${who === 'app' ? 'the app' : 'its floors'}`
+    return { name, server: who, kind: 'mixed', rate, result, rssMb: server.takePeakRssMb() }
+  }
+  return [await mixed(app, appRequests, 'app'), await mixed(floor, floorRequests, 'floor')]
 }
 
 /** `editors` saving cells of their own groups' tables, each `perSecond` times a second. */
@@ -191,6 +208,8 @@ export async function measureSaves(
   })
   return {
     name: `cell saves by ${editors.size} editors (${perSecond}/s each)`,
+    server: 'app',
+    kind: 'saves',
     rate,
     result,
     rssMb: app.takePeakRssMb(),
