@@ -40,9 +40,8 @@ export function serverReport(o: {
   for (const r of ratios)
     if (!Number.isFinite(r.ratio) || r.ratio <= 0)
       throw new Error(`no ratio for ${r.entry}: nothing was answered`)
-  const mixedBy = (server: FixedRateResult['server']) =>
-    fixedRate.find((f) => f.kind === 'mixed' && f.server === server)?.result.rps
-  const [mixedApp, mixedFloor] = [mixedBy('app'), mixedBy('floor')]
+  const served = (kind: FixedRateResult['kind'], server: FixedRateResult['server']) =>
+    fixedRate.find((f) => f.kind === kind && f.server === server)?.result
   const tables: BenchTable[] = []
   if (entries.length)
     tables.push({
@@ -100,11 +99,15 @@ export function serverReport(o: {
           ', ',
         )}; seeded in ${fixed(o.seedMs / 1000)} s. Build: ${o.built ? 'built now' : 'dist/ reused'}.`,
       `Server memory: peak RSS ${fixed(o.peakRssMb, 0)} MB over the run.`,
-      ...(mixedApp && mixedFloor
-        ? [
-            `Mixed load: the app served ${fixed(mixedApp / mixedFloor, 2)} of what its floors served of the same mix.`,
-          ]
-        : []),
+      ...(['mixed', 'saves'] as const).flatMap((kind) => {
+        const [app, floor] = [served(kind, 'app'), served(kind, 'floor')]
+        return app && floor
+          ? [
+              `${kind === 'mixed' ? 'Mixed load' : 'Saves'} at a fixed rate: the app served ${fixed(app.rps / floor.rps, 2)} ` +
+                `of what its floor served (p99 ${fixed(app.p99, 0)} ms vs ${fixed(floor.p99, 0)} ms).`,
+            ]
+          : []
+      }),
       `Targets (full mode; quick mode only checks that it ran): reads ≥ ${TARGETS.readRatio} of the floor; ` +
         `mixed p99 < ${TARGETS.mixedP99Ms} ms, no errors; save p99 < ${TARGETS.saveP99Ms} ms; ` +
         `recomputation < ${TARGETS.recomputeMs / 1000} s; RSS < ${TARGETS.rssMb} MB.`,

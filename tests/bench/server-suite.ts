@@ -68,7 +68,7 @@ export const serverSuite: Suite = {
         if (wanted('mixed')) fixedRate.push(...(await measureMixed(target, MIXED_RATE, times.mixed)))
         const editors = new Set(load.editors.slice(0, EDITORS))
         if (wanted('saves'))
-          fixedRate.push(await measureSaves(target, editors, SAVES_PER_EDITOR_PER_SECOND, times.saves))
+          fixedRate.push(...(await measureSaves(target, editors, SAVES_PER_EDITOR_PER_SECOND, times.saves)))
         return entries
       })().finally(() => servers.stop())
       let recompute: RecomputeResult | null = null
