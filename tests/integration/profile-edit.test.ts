@@ -7,6 +7,7 @@ import type { ProfileFields } from '~/domains/user/profile.schema'
 import { ProfileService } from '~/domains/user/profile.service'
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '~/server/errors'
 import { createRegisteredUser } from '../factories/people'
+import { createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
 
 const t = createTestApp()
@@ -182,6 +183,25 @@ describe('ProfileService.update', () => {
 
   it('answers an unknown user with NotFoundError, not a conflict', async () => {
     await expect(profiles().update(2_000_000_002, 0, BLANK)).rejects.toBeInstanceOf(NotFoundError)
+  })
+
+  it('refuses a user who has not registered yet (no screen name) and leaves the profile as it was', async () => {
+    const { id } = await createUser(t.db, 'hub')
+    const where = { userId_realmId: { userId: id, realmId: 'hub' } }
+    const before = await t.db.profile.findUniqueOrThrow({ where })
+    await expect(profiles().update(id, before.version, BLANK)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(
+      profiles().setPrivacy(id, before.version, {
+        genderPublic: true,
+        dateOfBirthPublic: true,
+        homeAddressPublic: true,
+        emailPublic: true,
+        cellPhonePublic: true,
+        webpagePublic: true,
+        roomPublic: true,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError)
+    expect(await t.db.profile.findUniqueOrThrow({ where })).toEqual(before)
   })
 })
 

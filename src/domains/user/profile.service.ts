@@ -133,16 +133,17 @@ export class ProfileService {
     data: Prisma.ProfileUpdateManyMutationInput,
   ): Promise<EditableProfile> {
     await this.db.$transaction(async (tx) => {
+      // Registered users only, as on read (`row`): someone without a screen name has no profile to edit.
       const written = await tx.profile.updateMany({
-        where: { realmId: this.realmId, userId, version },
+        where: { realmId: this.realmId, userId, version, user: { screenName: { not: null } } },
         data: { ...data, version: { increment: 1 } },
       })
       if (written.count === 0) {
         const current = await tx.profile.findUnique({
           where: { userId_realmId: { userId, realmId: this.realmId } },
-          select: { version: true },
+          select: { version: true, user: { select: { screenName: true } } },
         })
-        if (!current) throw new NotFoundError('User', userId)
+        if (!current?.user.screenName) throw new NotFoundError('User', userId)
         throw new ConflictError(
           `The profile was changed meanwhile (version ${current.version}, not ${version}): reload and edit again`,
         )
