@@ -1,9 +1,21 @@
 // Registered users (with a screen name) and their profile data, for the people tests.
+import type { PrivacySettings } from '~/domains/user/profile.schema'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import type { Prisma } from '~/generated/prisma/client'
 import { createUser, type Db } from './records'
 
 let counter = 0
+
+/** Privacy settings with every switch public. */
+export const ALL_PUBLIC: PrivacySettings = {
+  genderPublic: true,
+  dateOfBirthPublic: true,
+  homeAddressPublic: true,
+  emailPublic: true,
+  cellPhonePublic: true,
+  webpagePublic: true,
+  roomPublic: true,
+}
 
 /** A screen name no other test (file) uses: names are unique per realm ignoring case. */
 export const uniqueScreenName = (prefix = 'user') =>

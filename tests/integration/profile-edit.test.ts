@@ -6,7 +6,7 @@ import { ExternalAccountService } from '~/domains/user/external-account.service'
 import type { ProfileFields } from '~/domains/user/profile.schema'
 import { ProfileService } from '~/domains/user/profile.service'
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '~/server/errors'
-import { createRegisteredUser } from '../factories/people'
+import { ALL_PUBLIC, createRegisteredUser } from '../factories/people'
 import { createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
 
@@ -190,17 +190,7 @@ describe('ProfileService.update', () => {
     const where = { userId_realmId: { userId: id, realmId: 'hub' } }
     const before = await t.db.profile.findUniqueOrThrow({ where })
     await expect(profiles().update(id, before.version, BLANK)).rejects.toBeInstanceOf(NotFoundError)
-    await expect(
-      profiles().setPrivacy(id, before.version, {
-        genderPublic: true,
-        dateOfBirthPublic: true,
-        homeAddressPublic: true,
-        emailPublic: true,
-        cellPhonePublic: true,
-        webpagePublic: true,
-        roomPublic: true,
-      }),
-    ).rejects.toBeInstanceOf(NotFoundError)
+    await expect(profiles().setPrivacy(id, before.version, ALL_PUBLIC)).rejects.toBeInstanceOf(NotFoundError)
     expect(await t.db.profile.findUniqueOrThrow({ where })).toEqual(before)
   })
 })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { userRouter } from '~/domains/user/user.router'
 import { appRouter } from '~/server/trpc/app-router'
 import { createCallerFactory } from '~/server/trpc/init'
-import { createRegisteredUser, uniqueScreenName } from '../factories/people'
+import { ALL_PUBLIC, createRegisteredUser, uniqueScreenName } from '../factories/people'
 import { createUser } from '../factories/records'
 import { createTestApp } from '../support/app'
 import { loginToken } from '../support/sessions'
@@ -36,17 +36,7 @@ const profileInput = (userId: number, version: number) => ({
   room: '666',
   studentStatus: 'OTHER' as const,
 })
-const privacyInput = (userId: number, version: number) => ({
-  userId,
-  version,
-  genderPublic: true,
-  dateOfBirthPublic: true,
-  homeAddressPublic: true,
-  emailPublic: true,
-  cellPhonePublic: true,
-  webpagePublic: true,
-  roomPublic: true,
-})
+const privacyInput = (userId: number, version: number) => ({ userId, version, ...ALL_PUBLIC })
 
 /** One call per mutating procedure, naming `userId` (and, where needed, one of its accounts). */
 const MUTATIONS: Record<string, (c: Caller, userId: number, accountId: number) => Promise<unknown>> = {
