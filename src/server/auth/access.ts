@@ -30,7 +30,7 @@ export interface Authenticated {
   actor: Actor
   /** The token was presented but serves no session: the caller clears the cookie. */
   rejectedToken: boolean
-  /** The realm's policy version, read with the session (undefined without a token): for `decide`. */
+  /** The realm's policy version, read with the session (undefined when no session was looked up): for `decide`. */
   policyVersion?: number
 }
 
