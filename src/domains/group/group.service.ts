@@ -3,6 +3,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
 import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
+import { escapeLike } from '../search/search-terms'
 import { previousSemester, type SemesterId, semesterOf, storedSemesterId } from '../semester/semester-id'
 import { isProbablyInactive } from './activity'
 import {
@@ -34,9 +35,6 @@ interface DirectoryRow {
   parentName: string | null
   evaluated: string[]
 }
-
-/** `text` matched literally inside a LIKE pattern: its own %, _ and backslash are not wildcards. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The group directory: lists, the organisation tree and one group's public data. */
 @injectable()
