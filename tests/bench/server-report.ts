@@ -71,6 +71,7 @@ export function serverReport(o: {
       caption: 'Fixed rate (open loop; latency from when each request was due)',
       rows: fixedRate.map((f) => ({
         load: f.name,
+        server: f.server === 'app' ? 'the app' : 'its floors',
         'req/s': fixed(f.result.rps, 0),
         ...latency(f.result),
         errors: f.result.errors,

@@ -30,9 +30,9 @@ export interface EntryResult {
 
 export interface FixedRateResult {
   name: string
-  /** Which server served it: the app, or the floors (the same mix, for scale). */
+  /** Which server served it: the app, or its floors (the same calls, for scale). */
   server: 'app' | 'floor'
-  /** Which fixed-rate load: the same kind of load is run against the app and its floors. */
+  /** Which fixed-rate load (each runs against both servers). */
   kind: 'mixed' | 'saves'
   rate: number
   result: LoadResult
@@ -178,62 +178,68 @@ export async function measureEntries(
   return { entries, hello }
 }
 
+type RequestsOf = typeof appRequests
+
 /**
- * Every entry point mixed (MIX) at a fixed rate, against the app and then against its floors: the
- * floors' run shows what this machine can serve of the same mix, which an absolute rate cannot.
- * The point tables are the editors' own groups' (most are small), not the largest group's.
+ * A fixed-rate load against the app and then, the same calls, against its floors: an absolute rate
+ * says little on a machine that cannot serve it at all, and the floors' run shows whether it can.
+ * Each run starts when both servers are idle; `warm` first runs a third of the time at half the
+ * rate, not measured (the JIT, the users' first policy snapshots, the pool's connections).
  */
-export async function measureMixed(
-  { app, floor, logins, load }: Target,
-  rate: number,
-  seconds: number,
+async function againstBoth(
+  { app, floor }: Target,
+  o: { name: string; kind: FixedRateResult['kind']; rate: number; seconds: number; warm: boolean },
+  requests: (requestsOf: RequestsOf) => Requests,
 ): Promise<FixedRateResult[]> {
-  const workload = (name: EntryName) => (name === 'pointTable' ? load.ownTables : load.byEntry[name])
-  const mixed = async (
-    server: ServerProcess,
-    requestsOf: typeof appRequests,
-    who: FixedRateResult['server'],
-  ): Promise<FixedRateResult> => {
-    const byName = Object.fromEntries(
-      ENTRIES.map((e) => [e.name, requestsOf(logins, e.name, workload(e.name))]),
-    ) as Record<EntryName, Requests>
-    // Steady state, as in the other runs: first a third of the time at half the rate, not measured
-    // (the JIT, the users' first policy snapshots, the pool's connections).
-    await paced(server.url, interleaved(byName), { rate: rate / 2, seconds: Math.ceil(seconds / 3) })
+  const run = async (server: ServerProcess, requestsOf: RequestsOf, who: FixedRateResult['server']) => {
+    await settle(app)
+    await settle(floor)
+    if (o.warm)
+      await paced(server.url, requests(requestsOf), { rate: o.rate / 2, seconds: Math.ceil(o.seconds / 3) })
     server.takePeakRssMb()
-    const result = await paced(server.url, interleaved(byName), { rate, seconds })
-    await settle(server)
-    const name = `mixed load at ${rate} req/s: ${who === 'app' ? 'the app' : 'its floors'}`
-    return { name, server: who, kind: 'mixed', rate, result, rssMb: server.takePeakRssMb() }
+    const result = await paced(server.url, requests(requestsOf), { rate: o.rate, seconds: o.seconds })
+    return { name: o.name, server: who, kind: o.kind, rate: o.rate, result, rssMb: server.takePeakRssMb() }
   }
-  return [await mixed(app, appRequests, 'app'), await mixed(floor, floorRequests, 'floor')]
+  return [await run(app, appRequests, 'app'), await run(floor, floorRequests, 'floor')]
+}
+
+/** Every entry point mixed (MIX); the point tables are the editors' own groups' (most are small). */
+export function measureMixed(target: Target, rate: number, seconds: number): Promise<FixedRateResult[]> {
+  const { logins, load } = target
+  const workload = (name: EntryName) => (name === 'pointTable' ? load.ownTables : load.byEntry[name])
+  return againstBoth(
+    target,
+    { name: `mixed load at ${rate} req/s`, kind: 'mixed', rate, seconds, warm: true },
+    (requestsOf) =>
+      interleaved(
+        Object.fromEntries(
+          ENTRIES.map((e) => [e.name, requestsOf(logins, e.name, workload(e.name))]),
+        ) as Record<EntryName, Requests>,
+      ),
+  )
 }
 
 /**
- * `editors` saving cells of their own groups' tables, each `perSecond` times a second, against the
- * app and then its floor. The saves flip values and name the last written one as `expected`, so the
- * floor's run continues from where the app's left the cells.
+ * `editors` saving cells of their own groups' tables, each `perSecond` times a second. The saves
+ * flip values and name the last written one as `expected`, so the floor's run continues from where
+ * the app's left the cells.
  */
-export async function measureSaves(
-  { app, floor, logins, load }: Target,
+export function measureSaves(
+  target: Target,
   editors: ReadonlySet<number>,
   perSecond: number,
   seconds: number,
 ): Promise<FixedRateResult[]> {
-  const rate = editors.size * perSecond
-  const saves = async (
-    server: ServerProcess,
-    requestsOf: typeof appRequests,
-    who: FixedRateResult['server'],
-  ) => {
-    await settle(server)
-    server.takePeakRssMb()
-    const result = await paced(server.url, requestsOf(logins, 'cellSave', load.savesOf(editors)), {
-      rate,
+  const { logins, load } = target
+  return againstBoth(
+    target,
+    {
+      name: `cell saves by ${editors.size} editors (${perSecond}/s each)`,
+      kind: 'saves',
+      rate: editors.size * perSecond,
       seconds,
-    })
-    const name = `cell saves by ${editors.size} editors (${perSecond}/s each): ${who === 'app' ? 'the app' : 'its floor'}`
-    return { name, server: who, kind: 'saves' as const, rate, result, rssMb: server.takePeakRssMb() }
-  }
-  return [await saves(app, appRequests, 'app'), await saves(floor, floorRequests, 'floor')]
+      warm: false,
+    },
+    (requestsOf) => requestsOf(logins, 'cellSave', load.savesOf(editors)),
+  )
 }
