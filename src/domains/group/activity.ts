@@ -15,10 +15,28 @@ export function isProbablyInactive(
   now: Date,
   current: SemesterId = semesterOf(now),
 ): boolean {
-  const yearAgo = new Date(now)
-  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1)
-  if (createdAt > yearAgo) return false
+  if (now < yearOldAt(createdAt)) return false
   const evaluated = new Set(semestersWithEvaluation)
   const previous = previousSemester(current)
   return !evaluated.has(previous) && !evaluated.has(previousSemester(previous))
+}
+
+/** When a group created at `createdAt` turns a year old (and may be marked). */
+function yearOldAt(createdAt: Date): Date {
+  const at = new Date(createdAt)
+  at.setUTCFullYear(at.getUTCFullYear() + 1)
+  return at
+}
+
+/**
+ * Until when (epoch ms; Infinity: for good) a list built at `now` keeps every group's mark without
+ * any write: a group under a year old is never marked, and may be once it turns one.
+ */
+export function activityStableUntil(createdAts: Iterable<Date>, now: Date): number {
+  let until = Number.POSITIVE_INFINITY
+  for (const createdAt of createdAts) {
+    const at = yearOldAt(createdAt).getTime()
+    if (at > now.getTime()) until = Math.min(until, at)
+  }
+  return until
 }

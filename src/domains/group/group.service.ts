@@ -5,7 +5,8 @@ import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
 import { escapeLike } from '../search/search-terms'
 import { previousSemester, type SemesterId, semesterOf, storedSemesterId } from '../semester/semester-id'
-import { isProbablyInactive } from './activity'
+import { activityStableUntil, isProbablyInactive } from './activity'
+import { DirectoryCache, type DirectoryStamp } from './directory-cache'
 import {
   GroupDetail,
   GroupList,
@@ -43,10 +44,26 @@ export class GroupService {
     @inject(PRISMA) private readonly db: RealmClient,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
+    @inject(DirectoryCache) private readonly cache: DirectoryCache,
   ) {}
 
-  async list(input: { status: 'active' | 'all'; filter: string }): Promise<GroupSummary[]> {
-    const current = await this.semester()
+  /** The directory; the unfiltered views come from the cache while nothing they show has changed. */
+  async list(input: { status: 'active' | 'all'; filter: string }): Promise<readonly GroupSummary[]> {
+    const stamp = await this.directoryStamp()
+    const now = this.clock.now()
+    if (input.filter) return this.build(input, stamp.semester, now).then(({ groups }) => groups)
+    const key = `${this.realmId}:${input.status}`
+    const cached = this.cache.get(key, stamp, now)
+    if (cached) return cached
+    const { groups, createdAts } = await this.build(input, stamp.semester, now)
+    return this.cache.set(key, stamp, activityStableUntil(createdAts, now), groups)
+  }
+
+  private async build(
+    input: { status: 'active' | 'all'; filter: string },
+    current: SemesterId,
+    now: Date,
+  ): Promise<{ groups: GroupSummary[]; createdAts: Date[] }> {
     const previous = previousSemester(current)
     const rows = await this.db.$queryRaw<DirectoryRow[]>`
       SELECT g.id, g.name, g."shortDescription", g.purpose::text AS purpose, g.archived, g."createdAt",
@@ -60,23 +77,37 @@ export class GroupService {
         ${input.status === 'active' ? Prisma.sql`AND NOT g.archived` : Prisma.empty}
         ${input.filter ? Prisma.sql`AND g.name ILIKE ${`%${escapeLike(input.filter)}%`}` : Prisma.empty}
       ORDER BY g.name, g.id`
-    const now = this.clock.now()
-    return GroupList.parse(
-      rows.map(({ createdAt, parentId, parentName, evaluated, ...row }) => ({
-        ...row,
-        parent: parentId === null ? null : { id: parentId, name: parentName ?? '' },
-        probablyInactive: isProbablyInactive(createdAt, evaluated.map(storedSemesterId), now, current),
+    const groups = GroupList.parse(
+      rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        shortDescription: row.shortDescription,
+        purpose: row.purpose,
+        archived: row.archived,
+        parent: row.parentId === null ? null : { id: row.parentId, name: row.parentName ?? '' },
+        probablyInactive: isProbablyInactive(
+          row.createdAt,
+          row.evaluated.map(storedSemesterId),
+          now,
+          current,
+        ),
       })),
     )
+    return { groups, createdAts: rows.map((row) => row.createdAt) }
   }
 
-  /** The realm's current semester (the RVT leader's setting; the calendar's before one exists). */
-  private async semester(): Promise<SemesterId> {
-    const settings = await this.db.semesterSettings.findUnique({
-      where: { realmId: this.realmId },
-      select: { semester: true },
-    })
-    return settings ? storedSemesterId(settings.semester) : semesterOf(this.clock.now())
+  /**
+   * What the directory is built from right now, in one statement: the realm's directory version
+   * and its current semester (the RVT leader's setting; the calendar's before one exists).
+   */
+  private async directoryStamp(): Promise<DirectoryStamp> {
+    const [row] = await this.db.$queryRaw<{ semester: string | null; version: number }[]>`
+      SELECT s.semester, COALESCE(v.version, 0) AS version
+      FROM (SELECT 1) AS one
+      LEFT JOIN "SemesterSettings" s ON s."realmId" = ${this.realmId}
+      LEFT JOIN "DirectoryVersion" v ON v."realmId" = ${this.realmId}`
+    const semester = row?.semester ? storedSemesterId(row.semester) : semesterOf(this.clock.now())
+    return { version: row?.version ?? 0, semester }
   }
 
   async tree(): Promise<GroupTreeNode[]> {

@@ -11,6 +11,7 @@ import { PrismaAcceptedPointsSource } from '~/domains/evaluation/evaluation-poin
 import { EvaluationStatusService } from '~/domains/evaluation/evaluation-status.service'
 import { ExportService } from '~/domains/evaluation/exports.service'
 import { EvaluationHistoryService } from '~/domains/evaluation/history.service'
+import { DirectoryCache } from '~/domains/group/directory-cache'
 import { GroupService } from '~/domains/group/group.service'
 import { GroupManagementService } from '~/domains/group/group-management.service'
 import { MemberPostService } from '~/domains/membership/member-post.service'
@@ -104,6 +105,8 @@ export function registerHubModule(
     useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),
   })
   container.register(POLICY_RESOLVER, { useClass: PolicyEngineResolver }, { lifecycle: Lifecycle.Singleton })
+  // One per process: every request's directory is the same list while nothing changes it (ADR 0027).
+  container.register(DirectoryCache, { useClass: DirectoryCache }, { lifecycle: Lifecycle.Singleton })
   container.register(PHOTO_STORAGE, { useValue: new LocalPhotoStorage(config.storage.photoDir) })
   // Community points read the accepted evaluations (ADR 0014, ADR 0015).
   container.register(ACCEPTED_POINTS_SOURCE, { useToken: PrismaAcceptedPointsSource })

@@ -12,7 +12,7 @@ export function GroupDirectory({
   filter,
   view,
 }: {
-  groups: GroupSummary[]
+  groups: readonly GroupSummary[]
   filter: string
   view: 'active' | 'all'
 }) {
