@@ -74,4 +74,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 
 # `migrate` runs the migrations and exits; anything else runs after them when MIGRATE_ON_START=true.
 ENTRYPOINT ["/app/scripts/docker-entrypoint.sh"]
-CMD ["node", "scripts/start.mjs"]
+# The heap settings of scripts/server-node-flags.mjs.
+CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=100", "scripts/start.mjs"]

@@ -11,6 +11,7 @@ import { Ajv2019 } from 'ajv/dist/2019'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { envSchema } from '../../app.config'
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.mjs'
 
 const root = new URL('../../', import.meta.url)
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8')
@@ -181,6 +182,12 @@ describe('Dockerfile', () => {
     expect(entrypoint).toBe('["/app/scripts/docker-entrypoint.sh"]')
     accessSync(new URL('scripts/docker-entrypoint.sh', root), constants.X_OK)
     expect(final.find((i) => i.instruction === 'ENV')?.args).toMatch(/MIGRATE_ON_START=false/)
+  })
+
+  it('starts the server with the heap settings of scripts/server-node-flags.mjs, as `pnpm start` does', () => {
+    const start = ['node', ...SERVER_NODE_FLAGS, 'scripts/start.mjs']
+    expect(final.find((i) => i.instruction === 'CMD')?.args).toBe(JSON.stringify(start).replaceAll(',', ', '))
+    expect(JSON.parse(read('package.json')).scripts.start).toBe(start.join(' '))
   })
 
   it('runs the final stage as a user that is not root', () => {

@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SERVER_NODE_FLAGS } from '../../../scripts/server-node-flags.mjs'
 import { REALM } from '../dataset/load'
 import type { SessionKey } from '../http/sessions'
 import { type ServerProcess, startServerProcess } from './process'
@@ -44,7 +45,11 @@ export async function startBenchServers(o: {
   const app = await startServerProcess({
     name: 'the app',
     // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app under the bench's load.
-    args: [...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), o.start],
+    args: [
+      ...SERVER_NODE_FLAGS,
+      ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      o.start,
+    ],
     port: o.appPort,
     readyPath: '/healthz',
     logFile: join(o.logDir, 'app.log'),
