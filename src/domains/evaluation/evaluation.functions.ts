@@ -2,7 +2,9 @@
 // entries call the same method with the mode their scope stands for.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
+import { overJson } from '~/shared/json-wire'
 import { evaluationEntries as entries } from './evaluation.entries'
+import { EvaluationView, ReviewList } from './evaluation.schema'
 import { EvaluationService } from './evaluation.service'
 import { EvaluationListService } from './evaluation-list.service'
 import { EvaluationStatusService } from './evaluation-status.service'
@@ -10,17 +12,27 @@ import { evaluationViewerRights } from './viewer-rights'
 
 export const getEvaluation = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.get)])
-  .handler(({ data, context }) =>
-    context.services.resolve(EvaluationService).open(data, evaluationViewerRights(context.granted)),
+  .handler(async ({ data, context }) =>
+    overJson(
+      await context.services.resolve(EvaluationService).open(data, evaluationViewerRights(context.granted)),
+      EvaluationView,
+    ),
   )
 
 export const listEvaluations = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.list)])
-  .handler(({ data, context }) => context.services.resolve(EvaluationListService).all(data))
+  .handler(async ({ data, context }) =>
+    overJson({ evaluations: await context.services.resolve(EvaluationListService).all(data) }, ReviewList),
+  )
 
 export const listResortEvaluations = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.listOfResort)])
-  .handler(({ data, context }) => context.services.resolve(EvaluationListService).ofResort(data))
+  .handler(async ({ data, context }) =>
+    overJson(
+      { evaluations: await context.services.resolve(EvaluationListService).ofResort(data) },
+      ReviewList,
+    ),
+  )
 
 export const getEvaluationMessages = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.messages)])

@@ -219,3 +219,7 @@ export const ReviewListItem = z.object({
   entrySubmittedAt: z.date().nullable(),
 })
 export type ReviewListItem = z.infer<typeof ReviewListItem>
+
+/** The reviewers' list as its server functions answer it: an object, so it can cross as JSON (src/shared/json-wire.ts). */
+export const ReviewList = z.object({ evaluations: z.array(ReviewListItem) })
+export type ReviewList = z.infer<typeof ReviewList>

@@ -30,6 +30,10 @@ export type GroupSummary = z.infer<typeof GroupSummary>
 
 export const GroupList = z.array(GroupSummary)
 
+/** The directory as its server function answers it: an object, so it can cross as JSON (src/shared/json-wire.ts). */
+export const Directory = z.object({ groups: GroupList.readonly() })
+export type Directory = z.infer<typeof Directory>
+
 export interface GroupTreeNode {
   id: number
   name: string

@@ -2,8 +2,10 @@
 // service call each.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
+import { overJson } from '~/shared/json-wire'
 import { MemberPostService } from './member-post.service'
 import { membershipEntries as entries } from './membership.entries'
+import { Roster } from './membership.schema'
 import { MembershipService } from './membership.service'
 import { MembershipLifecycleService } from './membership-lifecycle.service'
 import { PostTypeService } from './post-type.service'
@@ -14,10 +16,13 @@ export const getActiveMembers = createServerFn({ method: 'GET' })
 
 export const getRoster = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.roster)])
-  .handler(({ data, context }) =>
-    context.services
-      .resolve(MembershipService)
-      .roster(data.groupId, data.tab, { admin: context.granted.has('group:member-admin') }),
+  .handler(async ({ data, context }) =>
+    overJson(
+      await context.services
+        .resolve(MembershipService)
+        .roster(data.groupId, data.tab, { admin: context.granted.has('group:member-admin') }),
+      Roster,
+    ),
   )
 
 export const getUserMemberships = createServerFn({ method: 'GET' })

@@ -21,7 +21,7 @@ export const Route = createFileRoute('/groups/')({
 
 function GroupsPage() {
   const t = useT()
-  const groups = Route.useLoaderData()
+  const { groups } = Route.useLoaderData()
   const { view = 'active', q = '' } = Route.useSearch()
   const { user } = Route.useRouteContext()
   return (

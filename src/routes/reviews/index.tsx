@@ -27,8 +27,9 @@ export const Route = createFileRoute('/reviews/')({
     const { scope, council, resorts } = await reviewScope({
       userId: context.userId,
       resortId: deps.resort,
-      all: () => listEvaluations({ data: filter }),
-      ofResort: (resortId) => listResortEvaluations({ data: { ...filter, resortId } }),
+      all: () => listEvaluations({ data: filter }).then((list) => list.evaluations),
+      ofResort: (resortId) =>
+        listResortEvaluations({ data: { ...filter, resortId } }).then((list) => list.evaluations),
     })
     return { scope, council, resorts }
   },

@@ -13,7 +13,7 @@ export const Route = createFileRoute('/groups/$groupId/edit')({
   loader: async ({ params }) => {
     const [group, groups] = await Promise.all([
       orNotFound(getGroup({ data: { groupId: params.groupId } })),
-      listGroups({ data: { status: 'all', filter: '' } }),
+      listGroups({ data: { status: 'all', filter: '' } }).then((directory) => directory.groups),
     ])
     return { group, groups }
   },
