@@ -21,6 +21,7 @@ import {
   type EvaluationViewerRights,
   MessageView,
   NO_RIGHTS,
+  type PointRow,
   PostCellCommentInput,
   PostMessageInput,
   PrincipleRefInput,
@@ -414,29 +415,34 @@ export class EvaluationService {
       this.db.cellComment.groupBy({ by: ['principleId', 'membershipId'], where, _count: { _all: true } }),
     ])
     const category = new Map(principles.map((p) => [p.id, p.category]))
-    // By member, so a table of hundreds of members is not searched once per row (issue 8).
-    const cellsOf = byMember(cells)
-    const threadsOf = byMember(threads)
-    const cardOf = new Map(cards.map((c) => [c.membershipId, c]))
-    const rows = members.map((m) => {
-      const own = (cellsOf.get(m.membershipId) ?? []).filter((c) => category.has(c.principleId))
-      const sums = { work: 0, responsibility: 0 }
-      for (const c of own) {
-        if (category.get(c.principleId) === 'WORK') sums.work += c.value
-        else sums.responsibility += c.value
-      }
-      const card = cardOf.get(m.membershipId)
-      return {
+    // Each cell, card and comment count goes straight to its member's row: one pass over each list,
+    // no per-row search or intermediate arrays (a table of hundreds of members, issue 8).
+    const rowOf = new Map<number, Omit<PointRow, 'capped'>>()
+    for (const m of members)
+      rowOf.set(m.membershipId, {
         ...m,
-        cells: Object.fromEntries(own.map((c) => [String(c.principleId), c.value])),
-        comments: Object.fromEntries(
-          (threadsOf.get(m.membershipId) ?? []).map((c) => [String(c.principleId), c._count._all]),
-        ),
-        sums,
-        capped: capPoints(settings.caps, sums),
-        entryCard: { type: card?.type ?? 'KDO', justification: card?.justification ?? '' },
-      }
-    })
+        cells: {},
+        comments: {},
+        sums: { work: 0, responsibility: 0 },
+        entryCard: { type: 'KDO', justification: '' },
+      })
+    for (const c of cells) {
+      const row = rowOf.get(c.membershipId)
+      const kind = category.get(c.principleId)
+      if (!row || !kind) continue
+      row.cells[c.principleId] = c.value
+      if (kind === 'WORK') row.sums.work += c.value
+      else row.sums.responsibility += c.value
+    }
+    for (const t of threads) {
+      const row = rowOf.get(t.membershipId)
+      if (row) row.comments[t.principleId] = t._count._all
+    }
+    for (const card of cards) {
+      const row = rowOf.get(card.membershipId)
+      if (row) row.entryCard = { type: card.type, justification: card.justification }
+    }
+    const rows = [...rowOf.values()].map((row) => ({ ...row, capped: capPoints(settings.caps, row.sums) }))
     return EvaluationView.parse({
       ...evaluation,
       period: settings.period,
@@ -451,16 +457,6 @@ export class EvaluationService {
   private actorOrNull(): number | null {
     return this.actor.kind === 'user' ? this.actor.userId : null
   }
-}
-
-function byMember<T extends { membershipId: number }>(rows: readonly T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.membershipId)
-    if (list) list.push(row)
-    else map.set(row.membershipId, [row])
-  }
-  return map
 }
 
 function toMessage(row: {
