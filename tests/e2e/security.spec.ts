@@ -30,8 +30,9 @@ type SerovalNode = { t: number; s?: unknown; a?: SerovalNode[]; p?: { k: string[
 function decodeNode(node: SerovalNode): unknown {
   switch (node.t) {
     case 0: // number
-    case 1: // string
       return node.s
+    case 1: // string, escaped as for JavaScript source: JSON's escapes, and x3C for <
+      return JSON.parse(`"${String(node.s).replace(/\\(x3C|.)/g, (m, c) => (c === 'x3C' ? '\\u003C' : m))}"`)
     case 2: // constant
       return ({ 0: null, 1: undefined, 2: true, 3: false } as Record<number, unknown>)[Number(node.s)]
     case 9: // array
@@ -40,8 +41,11 @@ function decodeNode(node: SerovalNode): unknown {
       return Object.fromEntries(
         (node.p?.k ?? []).map((key, i) => [key, decodeNode(node.p?.v[i] ?? { t: 2, s: 1 })]),
       )
-    case 25: // plugin value, e.g. our PublicError
-      return decodeNode((node.s as { v: SerovalNode }).v)
+    case 25: {
+      // A plugin's value: our PublicError, or a large result sent as one JSON string (src/shared/json-wire.ts).
+      const value = decodeNode((node.s as { v: SerovalNode }).v) as { json?: unknown }
+      return typeof value.json === 'string' ? JSON.parse(value.json) : value
+    }
     default:
       return undefined
   }
@@ -99,6 +103,12 @@ interface Recording {
 
 const payloadOf = (url: string) => new URL(url).searchParams.get('payload') ?? ''
 
+/**
+ * Whether an answer names `key`: as Seroval writes it ("key"), or inside a JSON-wire string
+ * (src/shared/json-wire.ts), where the quotes come escaped twice (\\\"key\\\").
+ */
+const hasKey = (body: string, key: string) => new RegExp(`"${key}\\\\*"`).test(body)
+
 /** Navigates client-side while logged in and keeps the server-function calls the browser made. */
 async function record(browser: Browser): Promise<Recording> {
   const context = await browser.newContext({ baseURL: e2eEnv().publicUrl })
@@ -145,14 +155,12 @@ async function record(browser: Browser): Promise<Recording> {
       'members',
       // The roster's answer ({ members, hidden }), not the viewer's own membership (also a membershipId).
       (c) =>
-        payloadOf(c.url).includes('"groupId"') &&
-        c.body.includes('"membershipId"') &&
-        c.body.includes('"hidden"'),
+        payloadOf(c.url).includes('"groupId"') && hasKey(c.body, 'membershipId') && hasKey(c.body, 'hidden'),
     )
     const recorded: ServerFnCalls = {
       list: find('list', (c) => payloadOf(c.url).includes('"filter"')).url,
-      tree: find('tree', (c) => !payloadOf(c.url).includes('"data"') && c.body.includes('"children"')).url,
-      group: find('group', (c) => payloadOf(c.url).includes('"groupId"') && c.body.includes('"foundedYear"'))
+      tree: find('tree', (c) => !payloadOf(c.url).includes('"data"') && hasKey(c.body, 'children')).url,
+      group: find('group', (c) => payloadOf(c.url).includes('"groupId"') && hasKey(c.body, 'foundedYear'))
         .url,
       members: members.url,
     }
