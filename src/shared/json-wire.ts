@@ -17,17 +17,28 @@ interface Wire {
 
 const dateKeysBySchema = new WeakMap<z.ZodType, readonly string[]>()
 
-/** The keys under which `schema` holds a Date, anywhere in it (objects, arrays, nullable, optional). */
+/**
+ * The keys under which `schema` holds a Date, anywhere in it (objects, arrays, records, nullable,
+ * optional, default, readonly). A Date without a key of its own (the whole value, a record's values)
+ * could not be revived: such a schema is refused here, on the server, before anything is sent.
+ */
 export function dateKeysOf(schema: z.ZodType): readonly string[] {
   const known = dateKeysBySchema.get(schema)
   if (known) return known
   const keys = new Set<string>()
   const walk = (s: z.ZodType, key: string | undefined): void => {
     if (s instanceof z.ZodDate) {
-      if (key !== undefined) keys.add(key)
-    } else if (s instanceof z.ZodNullable || s instanceof z.ZodOptional || s instanceof z.ZodDefault)
+      if (key === undefined) throw new Error('json-wire: a Date needs a key of its own to be revived')
+      keys.add(key)
+    } else if (
+      s instanceof z.ZodNullable ||
+      s instanceof z.ZodOptional ||
+      s instanceof z.ZodDefault ||
+      s instanceof z.ZodReadonly
+    )
       walk(s.unwrap() as z.ZodType, key)
     else if (s instanceof z.ZodArray) walk(s.element as z.ZodType, key)
+    else if (s instanceof z.ZodRecord) walk(s.valueType as z.ZodType, undefined)
     else if (s instanceof z.ZodObject) for (const [k, v] of Object.entries(s.shape)) walk(v as z.ZodType, k)
   }
   walk(schema, undefined)

@@ -18,6 +18,12 @@ describe('overJson', () => {
     expect([...dateKeysOf(List)].sort()).toEqual(['at', 'updated'])
     expect([...dateKeysOf(Roster)].sort()).toEqual(['since', 'statusSince'])
     expect(dateKeysOf(z.object({ name: z.string() }))).toEqual([])
+    expect(dateKeysOf(z.object({ list: z.array(z.object({ at: z.date() })).readonly() }))).toEqual(['at'])
+  })
+
+  it('refuses a schema with a Date it could not find again (a record value, the whole value)', () => {
+    expect(() => dateKeysOf(z.object({ byDay: z.record(z.string(), z.date()) }))).toThrow(/key of its own/)
+    expect(() => dateKeysOf(z.date())).toThrow(/key of its own/)
   })
 
   it('brings back the same data, Dates as Dates, and leaves the server-side object as it was', () => {
