@@ -3,6 +3,7 @@
 // directory's 400 groups that is 170 KB of nodes built, stringified and encoded, twice the CPU of
 // JSON.stringify. A result marked with `overJson` is sent as one string instead, and the browser
 // parses it back; on the server (a loader during SSR) it is the very object the handler returned.
+// docs/decisions/0028-large-results-as-json.md.
 import { createSerializationAdapter } from '@tanstack/react-router'
 import { z } from 'zod'
 
