@@ -1,4 +1,5 @@
 import { inject, injectable } from 'tsyringe'
+import { CURRENT_STATUS_JOIN } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
 import { type SemesterId, storedSemesterId } from '~/domains/semester/semester-id'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
@@ -28,11 +29,6 @@ export interface CsvExport {
 const TYPE_LABEL = { KDO: 'KDO', KB: 'KB', AB: 'ÁB' } as const
 const fileSemester = (semester: string) => semester.replace('/', '-')
 
-/**
- * The council's CSV exports (PRODUCT.md, "Exports (CSV, QUIET period)"): community points, accepted
- * colored entry cards and active users, built in memory (a few thousand short rows) with the
- * columns the spec lists. Only in QUIET; who may is the guard's (semester:admin).
- */
 interface ActiveUserRow {
   id: number
   displayName: string
@@ -42,6 +38,11 @@ interface ActiveUserRow {
   groups: string[]
 }
 
+/**
+ * The council's CSV exports (PRODUCT.md, "Exports (CSV, QUIET period)"): community points, accepted
+ * colored entry cards and active users, built in memory (a few thousand short rows) with the
+ * columns the spec lists. Only in QUIET; who may is the guard's (semester:admin).
+ */
 @injectable()
 export class ExportService {
   constructor(
@@ -119,17 +120,14 @@ export class ExportService {
    */
   async activeUsers(): Promise<CsvExport> {
     const { semester } = await this.quiet()
-    // One statement: each membership's current status is its newest event (as in member-rows.ts),
-    // picked in SQL — not every membership of the realm read with every event (issue 8).
+    // One statement: each membership's current status picked in SQL — not every membership of the
+    // realm read with every event (issue 8). Raw SQL bypasses the realm guard: it names the realm.
     const users = await this.db.$queryRaw<ActiveUserRow[]>`
       SELECT u.id, u."displayName", u."screenName", u.neptun, u.email, array_agg(g.name) AS groups
       FROM "Membership" m
       JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId" AND NOT u.disabled
       JOIN "Group" g ON g."realmId" = m."realmId" AND g.id = m."groupId"
-      CROSS JOIN LATERAL (
-        SELECT e.status::text AS status FROM "MembershipEvent" e
-        WHERE e."realmId" = m."realmId" AND e."membershipId" = m.id
-        ORDER BY e.at DESC, e.id DESC LIMIT 1) cur
+      ${CURRENT_STATUS_JOIN}
       WHERE m."realmId" = ${this.realmId} AND cur.status IN (${Prisma.join([...SERVING])})
       GROUP BY u."realmId", u.id`
     const lines = users

@@ -30,6 +30,16 @@ export type MemberRowsOf =
   | { userId: number }
   | { groupId: number; membershipId: number }
 
+/**
+ * Joins each membership (aliased `m`) with its current status as `cur` ("status" as text, "at"):
+ * its newest event, ties on the timestamp to the later id. For every statement that needs it.
+ */
+export const CURRENT_STATUS_JOIN = Prisma.sql`
+  CROSS JOIN LATERAL (
+    SELECT e."status"::text AS "status", e."at" FROM "MembershipEvent" e
+    WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id"
+    ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur`
+
 function whereOf(of: MemberRowsOf): Prisma.Sql {
   if ('membershipId' in of) return Prisma.sql`m."groupId" = ${of.groupId} AND m."id" = ${of.membershipId}`
   if ('groupId' in of) return Prisma.sql`m."groupId" = ${of.groupId}`
@@ -57,9 +67,6 @@ export async function memberRows(
     FROM "Membership" m
     JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
     JOIN "Group" g ON g."realmId" = m."realmId" AND g."id" = m."groupId"
-    CROSS JOIN LATERAL (
-      SELECT e."status"::text AS "status", e."at" FROM "MembershipEvent" e
-      WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id"
-      ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur
+    ${CURRENT_STATUS_JOIN}
     WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`
 }
