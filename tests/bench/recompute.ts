@@ -6,6 +6,7 @@ import { CommunityPointsService } from '~/domains/semester/community-points.serv
 import { previousSemester } from '~/domains/semester/semester-id'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import { createPrismaClient, withRealmGuard } from '~/server/db/client'
+import { sqlThrough } from '~/server/db/sql'
 import { REALM } from './dataset/load'
 import { CURRENT_SEMESTER } from './dataset/timeline'
 
@@ -24,7 +25,10 @@ export async function benchRecompute(databaseUrl: string, runs: number): Promise
   try {
     const db = withRealmGuard(owner, REALM)
     const clock = { now: () => new Date() }
-    const source = new PrismaAcceptedPointsSource(REALM, new SemesterSettingsService(db, REALM, clock))
+    const source = new PrismaAcceptedPointsSource(
+      REALM,
+      new SemesterSettingsService(db, sqlThrough(db), REALM, clock),
+    )
     const service = new CommunityPointsService(REALM, clock, source)
     const semester = previousSemester(CURRENT_SEMESTER)
     const runsMs: number[] = []

@@ -13,7 +13,7 @@ import { DirectoryCache } from '~/domains/group/directory-cache'
 import { GroupService } from '~/domains/group/group.service'
 import { MembershipService } from '~/domains/membership/membership.service'
 import { SearchService } from '~/domains/search/search.service'
-import { type BasePrismaClient, createPrismaClient, createRealmClient } from '~/server/db/client'
+import { type BasePrismaClient, createPrismaClient, createRealmClient, sqlOf } from '~/server/db/client'
 import { startEmbeddedPostgres } from '~/server/db/embedded-postgres'
 import { applyMigrations } from '~/server/db/migrations/runner'
 import { createDatabase, randomDatabaseName } from '~/server/db/migrations/schema-engine'
@@ -105,12 +105,15 @@ export async function benchRls(quick: boolean): Promise<RlsResult> {
 
       const app = createRealmClient(database, REALM)
       const clock = { now: () => new Date() }
-      const members = new MembershipService(app, REALM)
+      const members = new MembershipService(sqlOf(app), REALM)
       const search = new SearchService(app, REALM, clock)
       const reads: Record<string, () => Promise<unknown>> = {
         // A cache of its own each time: the list is built, as the RLS price is in building it.
         'group directory': () =>
-          new GroupService(app, REALM, clock, new DirectoryCache()).list({ status: 'all', filter: '' }),
+          new GroupService(app, sqlOf(app), REALM, clock, new DirectoryCache()).list({
+            status: 'all',
+            filter: '',
+          }),
         'member list of the biggest group': () => members.roster(biggest.groupId, 'active', { admin: true }),
         'people search': () => search.peopleOnly({ q: 'kovács', page: 1 }, { full: true }),
       }

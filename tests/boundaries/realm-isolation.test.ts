@@ -16,6 +16,7 @@
 // alone is proven in tests/integration/realm-rls.test.ts.
 // The guard-only entries (./transport.ts) run their handlers' service calls (./handlers.ts).
 // Counts: test-results/boundaries-realm-isolation.json.
+import pg from 'pg'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENTRY_POINTS } from '~/domains/entry-points'
@@ -23,7 +24,8 @@ import { PhotoService } from '~/domains/user/photo.service'
 import type { EntryPoint } from '~/server/auth/entry-point'
 import { SCOPE_NAMES } from '~/server/auth/scopes'
 import { withRealmGuard } from '~/server/db/client'
-import { PRISMA, type TokenTypes } from '~/server/di/tokens'
+import { sqlOver } from '~/server/db/sql'
+import { PRISMA, SQL, type TokenTypes } from '~/server/di/tokens'
 import { createMembership, createUser } from '../factories/records'
 import { createTestApp, reconfigured } from '../support/app'
 import { idBlock } from '../support/ids'
@@ -44,8 +46,11 @@ const photos = photoFolder()
 const CONFIG = { REALM_ID: A, PHOTO_STORAGE_DIR: photos.dir }
 const t = createTestApp(CONFIG)
 const record = tally('realm-isolation')
+/** The owner's connection for the services' raw reads (src/server/db/sql.ts) in the guard-only app. */
+const ownerPool = new pg.Pool({ connectionString: t.config.database.url, max: 1, idleTimeoutMillis: 10 })
 afterAll(async () => {
   record.write()
+  await ownerPool.end()
   await t.close()
   photos.remove()
 })
@@ -55,6 +60,7 @@ function guardOnlyApp() {
   const { app } = reconfigured(t, CONFIG)
   // Registered before anything is resolved, so every service gets it.
   app.register(PRISMA, { useValue: withRealmGuard(t.db, A) })
+  app.register(SQL, { useValue: sqlOver(ownerPool) })
   return app
 }
 

@@ -16,6 +16,7 @@ import { searchTextOf } from '~/domains/user/search-text'
 import type { MembershipStatus } from '~/generated/prisma/enums'
 import { DEMO_ACCOUNTS, type DemoRoleKey } from '~/server/auth/dev-oidc/demo-accounts'
 import { withRealmGuard } from '~/server/db/client'
+import { sqlThrough } from '~/server/db/sql'
 import { advanceSequence, type Column, insertRows } from './bulk-insert'
 import { type EvaluationPlan, planEvaluations, writeEvaluations } from './demo-evaluations'
 import { DAY, membershipTimeline, semesterStart, semestersBefore } from './demo-timeline'
@@ -367,7 +368,9 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
   // Every write below names the realm; the guard checks the client's own (ADR 0003).
   const guarded = withRealmGuard(db, realmId)
   // The app's own reading of the settings: a realm without a row gets the calendar's semester.
-  const settings = new SemesterSettingsService(guarded, realmId, { now: () => new Date() })
+  const settings = new SemesterSettingsService(guarded, sqlThrough(guarded), realmId, {
+    now: () => new Date(),
+  })
   const current = await settings.current()
   const p = plan(options)
   const story = tellStory(p, options.seed, current)

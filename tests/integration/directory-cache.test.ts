@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DirectoryCache } from '~/domains/group/directory-cache'
 import { GroupService } from '~/domains/group/group.service'
+import { sqlOf } from '~/server/db/client'
 import { createGroup, ensureRealm } from '../factories/records'
 import { createTestApp } from '../support/app'
 
@@ -11,7 +12,7 @@ const REALM = `dircache-${Date.now().toString(36)}`
 const clock = { now: () => new Date() }
 const cache = new DirectoryCache()
 /** As a request gets it: a new service, the process's one cache. */
-const groups = () => new GroupService(t.realmClient(REALM), REALM, clock, cache)
+const groups = () => new GroupService(t.realmClient(REALM), sqlOf(t.realmClient(REALM)), REALM, clock, cache)
 const ALL = { status: 'all', filter: '' } as const
 const ACTIVE = { status: 'active', filter: '' } as const
 const where = (id: number) => ({ id_realmId: { id, realmId: REALM } })
@@ -89,14 +90,21 @@ describe('the directory cache', () => {
     const later = { now: () => new Date(Date.now() + 366 * 86_400_000) }
     const young = await createGroup(t.db, REALM, { name: 'Fiatal kör' })
     const mark = async (c: { now: () => Date }) =>
-      (await new GroupService(t.realmClient(REALM), REALM, c, cache).list(ALL)).find((g) => g.id === young.id)
-        ?.probablyInactive
+      (
+        await new GroupService(t.realmClient(REALM), sqlOf(t.realmClient(REALM)), REALM, c, cache).list(ALL)
+      ).find((g) => g.id === young.id)?.probablyInactive
     expect(await mark(clock)).toBe(false)
     expect(await mark(later)).toBe(true)
   })
 
   it('keeps realms apart and leaves filtered lists uncached', async () => {
-    const hub = await new GroupService(t.realmClient('hub'), 'hub', clock, cache).list(ALL)
+    const hub = await new GroupService(
+      t.realmClient('hub'),
+      sqlOf(t.realmClient('hub')),
+      'hub',
+      clock,
+      cache,
+    ).list(ALL)
     expect(hub.some((g) => g.name === 'Átnevezett kör' && g.id === circle)).toBe(false)
     const filtered = await groups().list({ status: 'all', filter: 'kör' })
     expect(await groups().list({ status: 'all', filter: 'kör' })).not.toBe(filtered)

@@ -51,6 +51,14 @@ describe('a database that cannot be reached', () => {
     ['a SQLSTATE error straight from pg', sqlStateError('57P03')],
     ['a connection pg lost without a code', new DatabaseConnectionError(new Error('terminated'))],
     [
+      'a refused connection straight from pg',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a reset connection straight from pg',
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+    ],
+    [
       'a connection closed inside a transaction (the adapter error, unwrapped)',
       new DriverAdapterError({ kind: 'ConnectionClosed' }),
     ],

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
-import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { parseInput } from '~/server/validate'
 import { byHungarian } from '~/shared/hungarian-order'
 import {
@@ -24,6 +25,7 @@ import { resortSubtree } from './resort-subtree'
 export class EvaluationListService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(SemesterSettingsService) private readonly settings: SemesterSettingsService,
   ) {}
@@ -43,9 +45,9 @@ export class EvaluationListService {
   ): Promise<ReviewListItem[]> {
     const { semester } = await this.settings.current()
     // Raw, the group joined flat: Prisma's relation join aggregates each group as JSON and maps it
-    // back, a fifth of this list's CPU (issue 8). Raw SQL bypasses the realm guard (ADR 0003), so
-    // each table names the realm.
-    const rows = await this.db.$queryRaw<ReviewListItem[]>`
+    // back, a fifth of this list's CPU (issue 8); and sent without Prisma (fix 22). Raw SQL bypasses
+    // the realm guard (ADR 0003), so each table names the realm.
+    const rows = await this.sql.rows<ReviewListItem>(Prisma.sql`
       SELECT e.id AS "evaluationId", e."groupId", g.name AS "groupName", g."parentId",
         e."pointStatus"::text AS "pointStatus", e."entryStatus"::text AS "entryStatus",
         e."pointSubmittedAt", e."entrySubmittedAt"
@@ -53,7 +55,7 @@ export class EvaluationListService {
       WHERE e."realmId" = ${this.realmId} AND e.semester = ${semester}
         ${groupIds ? Prisma.sql`AND e."groupId" = ANY(${groupIds})` : Prisma.empty}
         ${filter.pointStatus ? Prisma.sql`AND e."pointStatus" = ${filter.pointStatus}::"RequestStatus"` : Prisma.empty}
-        ${filter.entryStatus ? Prisma.sql`AND e."entryStatus" = ${filter.entryStatus}::"RequestStatus"` : Prisma.empty}`
+        ${filter.entryStatus ? Prisma.sql`AND e."entryStatus" = ${filter.entryStatus}::"RequestStatus"` : Prisma.empty}`)
     return z
       .array(Item)
       .parse(rows)

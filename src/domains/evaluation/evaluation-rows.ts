@@ -4,7 +4,7 @@ import type { Tx } from '~/domains/group/row-locks'
 import { memberRows } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
 import type { RequestStatus } from '~/generated/prisma/enums'
-import type { RealmClient } from '~/server/db/client'
+import type { Reader } from '~/server/db/sql'
 import { NotFoundError } from '~/server/errors'
 import { byHungarian } from '~/shared/hungarian-order'
 
@@ -50,7 +50,7 @@ export interface EligibleMember {
 
 /** The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name. */
 export async function eligibleMembers(
-  db: RealmClient | Tx,
+  db: Reader,
   realmId: string,
   groupId: number,
 ): Promise<EligibleMember[]> {

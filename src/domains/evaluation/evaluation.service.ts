@@ -3,9 +3,11 @@ import type { Tx } from '~/domains/group/row-locks'
 import { capPoints } from '~/domains/semester/caps'
 import { previousSemester, type SemesterId } from '~/domains/semester/semester-id'
 import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
+import { Prisma } from '~/generated/prisma/client'
 import type { Actor } from '~/server/auth/actor'
 import type { RealmClient } from '~/server/db/client'
-import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
 import { type EditMode, editRefusal } from './edit-rules'
@@ -62,6 +64,7 @@ type Part = 'points' | 'entries'
 export class EvaluationService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(ACTOR) private readonly actor: Actor,
     @inject(CLOCK) private readonly clock: Clock,
@@ -408,17 +411,18 @@ export class EvaluationService {
         select: PRINCIPLE_SELECT,
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
       }),
-      // Raw: Prisma's model mapping costs about a microsecond per row, and a large group's table
-      // has thousands of cells (issue 8). Raw SQL bypasses the realm guard (ADR 0003): it names the realm.
-      this.db.$queryRaw<{ principleId: number; membershipId: number; value: number }[]>`
+      // Raw and without Prisma: its model mapping costs about a microsecond per row, and a large
+      // group's table has thousands of cells (issue 8, fix 22). Raw SQL bypasses the realm guard
+      // (ADR 0003): it names the realm.
+      this.sql.rows<{ principleId: number; membershipId: number; value: number }>(Prisma.sql`
         SELECT "principleId", "membershipId", value FROM "PointCell"
-        WHERE "realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`,
-      this.db.$queryRaw<
-        { membershipId: number; type: PointRow['entryCard']['type']; justification: string }[]
-      >`
+        WHERE "realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`),
+      this.sql.rows<{ membershipId: number; type: PointRow['entryCard']['type']; justification: string }>(
+        Prisma.sql`
         SELECT "membershipId", type::text AS type, justification FROM "EntryCard"
         WHERE "realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`,
-      eligibleMembers(this.db, this.realmId, evaluation.groupId),
+      ),
+      eligibleMembers(this.sql, this.realmId, evaluation.groupId),
       // Which cells have comments: one grouped count for the whole table, not a query per row.
       this.db.cellComment.groupBy({ by: ['principleId', 'membershipId'], where, _count: { _all: true } }),
     ])

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'tsyringe'
 import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
-import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
 import { escapeLike } from '../search/search-terms'
 import { previousSemester, type SemesterId, semesterOf, storedSemesterId } from '../semester/semester-id'
@@ -42,6 +43,7 @@ interface DirectoryRow {
 export class GroupService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
     @inject(DirectoryCache) private readonly cache: DirectoryCache,
@@ -65,7 +67,7 @@ export class GroupService {
     now: Date,
   ): Promise<{ groups: GroupSummary[]; createdAts: Date[] }> {
     const previous = previousSemester(current)
-    const rows = await this.db.$queryRaw<DirectoryRow[]>`
+    const rows = await this.sql.rows<DirectoryRow>(Prisma.sql`
       SELECT g.id, g.name, g."shortDescription", g.purpose::text AS purpose, g.archived, g."createdAt",
         g."parentId", p.name AS "parentName",
         ARRAY(SELECT e.semester FROM "Evaluation" e
@@ -76,7 +78,7 @@ export class GroupService {
       WHERE g."realmId" = ${this.realmId}
         ${input.status === 'active' ? Prisma.sql`AND NOT g.archived` : Prisma.empty}
         ${input.filter ? Prisma.sql`AND g.name ILIKE ${`%${escapeLike(input.filter)}%`}` : Prisma.empty}
-      ORDER BY g.name, g.id`
+      ORDER BY g.name, g.id`)
     const groups = GroupList.parse(
       rows.map((row) => ({
         id: row.id,
@@ -101,11 +103,11 @@ export class GroupService {
    * and its current semester (the RVT leader's setting; the calendar's before one exists).
    */
   private async directoryStamp(): Promise<DirectoryStamp> {
-    const [row] = await this.db.$queryRaw<{ semester: string | null; version: number }[]>`
+    const [row] = await this.sql.rows<{ semester: string | null; version: number }>(Prisma.sql`
       SELECT s.semester, COALESCE(v.version, 0) AS version
       FROM (SELECT 1) AS one
       LEFT JOIN "SemesterSettings" s ON s."realmId" = ${this.realmId}
-      LEFT JOIN "DirectoryVersion" v ON v."realmId" = ${this.realmId}`
+      LEFT JOIN "DirectoryVersion" v ON v."realmId" = ${this.realmId}`)
     const semester = row?.semester ? storedSemesterId(row.semester) : semesterOf(this.clock.now())
     return { version: row?.version ?? 0, semester }
   }
@@ -121,21 +123,25 @@ export class GroupService {
 
   /** The group page: the group's data and what the viewer may do there (the guard's answers). */
   async page(groupId: number, viewer: GroupViewerRights): Promise<GroupPage> {
-    return GroupPage.parse({ ...(await this.get(groupId)), viewer })
+    return GroupPage.parse({ ...(await this.row(groupId)), viewer })
   }
 
   async get(groupId: number): Promise<GroupDetail> {
-    const group = await this.db.group.findUnique({
-      where: { id_realmId: { id: groupId, realmId: this.realmId } },
-      include: {
-        parent: { select: { id: true, name: true } },
-        children: {
-          select: { id: true, name: true, purpose: true, archived: true },
-          orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        },
-      },
-    })
+    return GroupDetail.parse(await this.row(groupId))
+  }
+
+  /** One statement, parent and children as JSON: the page is read on every visit (fix 22). */
+  private async row(groupId: number): Promise<Record<string, unknown>> {
+    const [group] = await this.sql.rows<Record<string, unknown>>(Prisma.sql`
+      SELECT g.id, g.name, g."shortDescription", g.purpose::text AS purpose, g."foundedYear", g.webpage,
+        g."mailingList", g."acceptsApplications", g."showArchivedMembers", g.archived, g.version,
+        CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name) END AS parent,
+        COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'purpose', c.purpose,
+                    'archived', c.archived) ORDER BY c.name, c.id)
+                  FROM "Group" c WHERE c."realmId" = g."realmId" AND c."parentId" = g.id), '[]') AS children
+      FROM "Group" g LEFT JOIN "Group" p ON p."realmId" = g."realmId" AND p.id = g."parentId"
+      WHERE g."realmId" = ${this.realmId} AND g.id = ${groupId}`)
     if (!group) throw new NotFoundError('Group', groupId)
-    return GroupDetail.parse(group)
+    return group
   }
 }

@@ -4,10 +4,9 @@
 // shows — not every membership with every event (issue 8, docs/performance.md). Raw because Prisma
 // cannot filter on "the newest related row"; raw SQL bypasses the realm guard (ADR 0003), so every
 // table here names the realm itself.
-import type { Tx } from '~/domains/group/row-locks'
 import { Prisma } from '~/generated/prisma/client'
 import type { MembershipStatus, PostKind } from '~/generated/prisma/enums'
-import type { RealmClient } from '~/server/db/client'
+import { type Reader, readRows } from '~/server/db/sql'
 
 export interface MemberRow {
   membershipId: number
@@ -48,7 +47,7 @@ function whereOf(of: MemberRowsOf): Prisma.Sql {
 
 /** The memberships of `of` whose current status is one of `statuses` (any status when null). */
 export async function memberRows(
-  db: RealmClient | Tx,
+  db: Reader,
   realmId: string,
   of: MemberRowsOf,
   statuses: readonly MembershipStatus[] | null,
@@ -56,7 +55,9 @@ export async function memberRows(
   const status = statuses
     ? Prisma.sql`AND cur."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`
     : Prisma.empty
-  return db.$queryRaw<MemberRow[]>`
+  return readRows<MemberRow>(
+    db,
+    Prisma.sql`
     SELECT m."id" AS "membershipId", g."id" AS "groupId", g."name" AS "groupName", u."id" AS "userId",
       u."displayName", u."screenName", cur."status", cur."at" AS "statusSince",
       (SELECT min(e."at") FROM "MembershipEvent" e
@@ -68,5 +69,6 @@ export async function memberRows(
     JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
     JOIN "Group" g ON g."realmId" = m."realmId" AND g."id" = m."groupId"
     ${CURRENT_STATUS_JOIN}
-    WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`
+    WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`,
+  )
 }

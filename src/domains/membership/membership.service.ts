@@ -1,6 +1,7 @@
 import { inject, injectable } from 'tsyringe'
-import type { RealmClient } from '~/server/db/client'
-import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import { Prisma } from '~/generated/prisma/client'
+import type { Sql } from '~/server/db/sql'
+import { REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
 import { byHungarian } from '~/shared/hungarian-order'
 import { memberRows } from './member-rows'
@@ -15,11 +16,11 @@ import {
 } from './membership.schema'
 import { byPostOrder, postRank } from './post-order'
 
-/** Who belongs to a group, derived from the membership history. */
+/** Who belongs to a group, derived from the membership history. Reads only, without Prisma (fix 22). */
 @injectable()
 export class MembershipService {
   constructor(
-    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
   ) {}
 
@@ -35,14 +36,12 @@ export class MembershipService {
    * tab that says it is hidden.
    */
   async roster(groupId: number, tab: RosterTab, viewer: { admin: boolean }): Promise<Roster> {
-    const group = await this.db.group.findUnique({
-      where: { id_realmId: { id: groupId, realmId: this.realmId } },
-      select: { id: true, showArchivedMembers: true },
-    })
+    const [group] = await this.sql.rows<{ showArchivedMembers: boolean }>(Prisma.sql`
+      SELECT "showArchivedMembers" FROM "Group" WHERE "realmId" = ${this.realmId} AND id = ${groupId}`)
     if (!group) throw new NotFoundError('Group', groupId)
     const adminsOnly = tab === 'pending' || (tab === 'archived' && !group.showArchivedMembers)
     if (adminsOnly && !viewer.admin) return { members: [], hidden: true }
-    const rows = await memberRows(this.db, this.realmId, { groupId }, ROSTER_TABS[tab])
+    const rows = await memberRows(this.sql, this.realmId, { groupId }, ROSTER_TABS[tab])
     const members = rows.map((row) => ({
       membershipId: row.membershipId,
       userId: row.userId,
@@ -62,7 +61,7 @@ export class MembershipService {
    * first within each. Applications and archived memberships are not part of the public history.
    */
   async ofUser(userId: number): Promise<UserMembership[]> {
-    const rows = await memberRows(this.db, this.realmId, { userId }, ['ACTIVE', 'NEWBIE', 'FORMER'])
+    const rows = await memberRows(this.sql, this.realmId, { userId }, ['ACTIVE', 'NEWBIE', 'FORMER'])
     const history = rows.map((row) => ({
       membershipId: row.membershipId,
       group: { id: row.groupId, name: row.groupName },

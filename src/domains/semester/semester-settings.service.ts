@@ -2,7 +2,8 @@ import { inject, injectable } from 'tsyringe'
 import type { Tx } from '~/domains/group/row-locks'
 import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
-import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import type { EvaluationCaps } from './caps'
 import type { Period } from './semester.schema'
 import { type SemesterId, semesterOf, storedSemesterId } from './semester-id'
@@ -28,12 +29,17 @@ export interface SemesterSettings {
 export class SemesterSettingsService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Read on most requests of the evaluation pages: without Prisma (docs/performance.md, fix 22). */
   async current(): Promise<SemesterSettings> {
-    return this.orMade(this.db, () => this.read(this.db))
+    return this.orMade(this.db, async () => {
+      const [row] = await this.sql.rows<SettingsRow>(this.settingsRead(Prisma.empty))
+      return row ? settingsOf(row) : null
+    })
   }
 
   /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
@@ -57,11 +63,15 @@ export class SemesterSettingsService {
 
   private async lockedRead(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings | null> {
     const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
-    const [row] = await tx.$queryRaw<SettingsRow[]>`
+    const [row] = await tx.$queryRaw<SettingsRow[]>(this.settingsRead(lock))
+    return row ? settingsOf(row) : null
+  }
+
+  private settingsRead(lock: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`
       SELECT "semester", "period"::text AS "period", "workCap", "responsibilityCap", "totalCap",
         "zeroTotalsUpTo", "minimumTotal", "communityPointsCap"
       FROM "SemesterSettings" WHERE "realmId" = ${this.realmId} ${lock}`
-    return row ? settingsOf(row) : null
   }
 
   // Raw SQL bypasses the realm guard (ADR 0003): it names the realm itself. ON CONFLICT makes two
@@ -71,11 +81,6 @@ export class SemesterSettingsService {
       INSERT INTO "SemesterSettings" ("realmId", "semester")
       VALUES (${this.realmId}, ${semesterOf(this.clock.now())})
       ON CONFLICT ("realmId") DO NOTHING`
-  }
-
-  private async read(db: RealmClient | Tx): Promise<SemesterSettings | null> {
-    const row = await db.semesterSettings.findUnique({ where: { realmId: this.realmId } })
-    return row && settingsOf(row)
   }
 }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { inject, injectable } from 'tsyringe'
+import { Prisma } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
-import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError } from '~/server/errors'
 import { AccountDisabledError } from './session.errors'
 
@@ -29,6 +31,7 @@ interface ResumeRow {
 export class SessionService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -59,14 +62,14 @@ export class SessionService {
    */
   async resume(sessionId: string, userId: number, idleSeconds: number): Promise<Resumed> {
     const now = this.clock.now().getTime()
-    const [row] = await this.db.$queryRaw<ResumeRow[]>`
+    const [row] = await this.sql.rows<ResumeRow>(Prisma.sql`
       SELECT s."expiresAt", s."lastSeenAt", COALESCE(v.version, 0) AS "policyVersion"
       FROM (SELECT 1) AS one
       LEFT JOIN "Session" s ON s."realmId" = ${this.realmId} AND s.id = ${sessionId}::uuid
         AND s."userId" = ${userId} AND s."revokedAt" IS NULL
         AND EXISTS (SELECT 1 FROM "User" u
                     WHERE u."realmId" = s."realmId" AND u.id = s."userId" AND NOT u.disabled)
-      LEFT JOIN "PolicyVersion" v ON v."realmId" = ${this.realmId}`
+      LEFT JOIN "PolicyVersion" v ON v."realmId" = ${this.realmId}`)
     if (!row) throw new Error('the session statement returned no row')
     const dead = { live: false, policyVersion: row.policyVersion }
     if (!row.expiresAt || !row.lastSeenAt || row.expiresAt.getTime() <= now) return dead

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'tsyringe'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma, type Profile } from '~/generated/prisma/client'
 import type { RealmClient } from '~/server/db/client'
-import { PRISMA, REALM_ID } from '~/server/di/tokens'
+import type { Sql } from '~/server/db/sql'
+import { PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { ConflictError, NotFoundError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
-import { isoDay } from './field-rules'
 import {
   EditableProfile,
   PRIVATE_FIELDS,
@@ -16,19 +16,22 @@ import {
 import { screenNameKey } from './registration.schema'
 import { SEARCHABLE_USER, searchableOf } from './searchable'
 
-const PROFILE_SELECT = {
-  id: true,
-  screenName: true,
-  displayName: true,
-  email: true,
-  profile: true,
-  externalAccounts: {
-    select: { id: true, protocol: true, accountName: true },
-    orderBy: [{ protocol: 'asc' }, { id: 'asc' }],
-  },
-} as const satisfies Prisma.UserSelect
+/**
+ * The profile row as JSON: `dateOfBirth` arrives as its ISO day, the search texts and the write
+ * stamp stay in the database.
+ */
+type ProfileRecord = Omit<Profile, 'dateOfBirth' | 'searchPublic' | 'searchFull' | 'updatedAt'> & {
+  dateOfBirth: string | null
+}
 
-type ProfileRow = Prisma.UserGetPayload<{ select: typeof PROFILE_SELECT }>
+interface ProfileRow {
+  id: number
+  screenName: string
+  displayName: string
+  email: string | null
+  profile: ProfileRecord
+  externalAccounts: { id: number; protocol: string; accountName: string }[]
+}
 
 const SWITCH: Record<PrivateField, keyof PrivacySettings> = {
   gender: 'genderPublic',
@@ -45,6 +48,7 @@ const SWITCH: Record<PrivateField, keyof PrivacySettings> = {
 export class ProfileService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
   ) {}
 
@@ -160,21 +164,29 @@ export class ProfileService {
     return this.editable(userId)
   }
 
-  /** Registered users only: someone without a screen name has no profile page yet. */
-  private async row(userId: number) {
-    const user: ProfileRow | null = await this.db.user.findUnique({
-      where: { id_realmId: { id: userId, realmId: this.realmId } },
-      select: PROFILE_SELECT,
-    })
-    if (!user?.profile || !user.screenName) throw new NotFoundError('User', userId)
-    return { ...user, profile: user.profile }
+  /**
+   * Registered users only: someone without a screen name has no profile page yet. One statement,
+   * the accounts as JSON: a profile is read on every visit (docs/performance.md, fix 22).
+   */
+  private async row(userId: number): Promise<ProfileRow> {
+    const [user] = await this.sql.rows<ProfileRow>(Prisma.sql`
+      SELECT u.id, u."screenName", u."displayName", u.email,
+        to_jsonb(p) - 'searchPublic' - 'searchFull' - 'updatedAt' AS profile,
+        COALESCE((SELECT json_agg(json_build_object('id', a.id, 'protocol', a.protocol,
+                    'accountName', a."accountName") ORDER BY a.protocol, a.id)
+                  FROM "ExternalAccount" a WHERE a."realmId" = u."realmId" AND a."userId" = u.id),
+                 '[]') AS "externalAccounts"
+      FROM "User" u JOIN "Profile" p ON p."realmId" = u."realmId" AND p."userId" = u.id
+      WHERE u."realmId" = ${this.realmId} AND u.id = ${userId} AND u."screenName" IS NOT NULL`)
+    if (!user) throw new NotFoundError('User', userId)
+    return user
   }
 }
 
-function sensitiveOf(user: { email: string | null }, profile: NonNullable<ProfileRow['profile']>) {
+function sensitiveOf(user: { email: string | null }, profile: ProfileRecord) {
   return {
     gender: profile.gender,
-    dateOfBirth: profile.dateOfBirth && isoDay(profile.dateOfBirth),
+    dateOfBirth: profile.dateOfBirth,
     homeAddress: profile.homeAddress,
     email: user.email,
     cellPhone: profile.cellPhone,

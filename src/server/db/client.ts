@@ -7,6 +7,7 @@ import type pg from 'pg'
 import { PrismaClient } from '~/generated/prisma/client'
 import { createPool } from './connection-errors'
 import { assertRealmScoped } from './realm-guard'
+import { type Sql, sqlOver } from './sql'
 
 /** The role the app works as: not the tables' owner, no superuser, no BYPASSRLS (the migration makes it). */
 export const APP_ROLE = 'pek_app'
@@ -105,6 +106,13 @@ export function poolStatsOf(
 ): { total: number; idle: number; waiting: number } | undefined {
   const pool = pools.get(client)
   return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }
+}
+
+/** Hot reads over the same realm-bound pool, without Prisma (./sql.ts); throws for any other client. */
+export function sqlOf(client: RealmClient): Sql {
+  const pool = pools.get(client)
+  if (!pool) throw new Error('sqlOf needs a client made by createRealmClient')
+  return sqlOver(pool)
 }
 
 /** The realm a client's connections are bound to; undefined for any client createRealmClient did not make. */

@@ -34,6 +34,9 @@ function isUnavailableSqlState(code: unknown): boolean {
   )
 }
 
+/** Socket failures as pg reports them to a statement sent without Prisma (../db/sql.ts). */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
+
 interface AdapterCause {
   kind?: unknown
   code?: unknown
@@ -59,6 +62,8 @@ function isUnavailableCause(cause: AdapterCause | undefined): boolean {
 export function isDatabaseUnavailable(error: unknown): error is Error {
   if (error instanceof DatabaseConnectionError) return true
   if (error instanceof pg.DatabaseError) return isUnavailableSqlState(error.code)
+  if (error instanceof Error && UNAVAILABLE_SOCKET_CODES.has(String((error as { code?: unknown }).code)))
+    return true
   // Inside an interactive transaction the adapter's error reaches the caller unwrapped.
   if (isDriverAdapterError(error)) return isUnavailableCause(error.cause)
   if (error instanceof Prisma.PrismaClientKnownRequestError) {

@@ -40,11 +40,11 @@ import { ProfileService } from '~/domains/user/profile.service'
 import { RegistrationService } from '~/domains/user/registration.service'
 import { UserService } from '~/domains/user/user.service'
 import { ANONYMOUS } from '../auth/actor'
-import { boundRealmOf, type RealmClient } from '../db/client'
+import { boundRealmOf, type RealmClient, sqlOf } from '../db/client'
 import { createLogger, type Logger } from '../logger'
 import { LocalPhotoStorage } from '../storage/local-photo-storage'
 import { requestContainer } from './request-scope'
-import { CLOCK, CONFIG, LOGGER, PHOTO_STORAGE, POLICY_RESOLVER, PRISMA, REALM_ID } from './tokens'
+import { CLOCK, CONFIG, LOGGER, PHOTO_STORAGE, POLICY_RESOLVER, PRISMA, REALM_ID, SQL } from './tokens'
 
 /** Every service the app resolves; the DI test and /readyz resolve each of them. */
 export const SERVICES: readonly Constructor<object>[] = [
@@ -100,6 +100,7 @@ export function registerHubModule(
   container.register(CONFIG, { useValue: config })
   container.register(REALM_ID, { useValue: config.realmId })
   container.register(PRISMA, { useValue: prisma })
+  container.register(SQL, { useValue: sqlOf(prisma) })
   container.register(CLOCK, { useValue: { now: () => new Date() } })
   container.register(LOGGER, {
     useValue: options.logger ?? createLogger(config.logLevel, { realm: config.realmId }),

@@ -4,11 +4,14 @@ import type { AppConfig } from '#config'
 import type { Actor } from '../auth/actor'
 import type { PolicyResolver } from '../auth/policy-resolver'
 import type { RealmClient } from '../db/client'
+import type { Sql } from '../db/sql'
 import type { Logger } from '../logger'
 import type { PhotoStorage } from '../storage/photo-storage'
 
 export const REALM_ID = Symbol.for('pek.REALM_ID')
 export const PRISMA = Symbol.for('pek.PRISMA')
+/** Hot reads on PRISMA's realm-bound pool without Prisma (src/server/db/sql.ts). */
+export const SQL = Symbol.for('pek.SQL')
 export const CONFIG = Symbol.for('pek.CONFIG')
 export const CLOCK = Symbol.for('pek.CLOCK')
 export const LOGGER = Symbol.for('pek.LOGGER')
@@ -28,6 +31,7 @@ export interface Clock {
 export interface TokenTypes {
   [REALM_ID]: string
   [PRISMA]: RealmClient
+  [SQL]: Sql
   [CONFIG]: AppConfig
   [CLOCK]: Clock
   [LOGGER]: Logger
