@@ -1,10 +1,11 @@
 // Reads and row locks the evaluation services share. Raw SQL bypasses the realm guard (ADR 0003):
 // every statement here names the realm itself.
 import type { Tx } from '~/domains/group/row-locks'
-import { memberRows } from '~/domains/membership/member-rows'
+import { CURRENT_STATUS_JOIN, memberRows } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
+import { Prisma } from '~/generated/prisma/client'
 import type { RequestStatus } from '~/generated/prisma/enums'
-import type { Reader } from '~/server/db/sql'
+import { type Reader, readRows } from '~/server/db/sql'
 import { NotFoundError } from '~/server/errors'
 import { byHungarian } from '~/shared/hungarian-order'
 
@@ -48,16 +49,25 @@ export interface EligibleMember {
   displayName: string
 }
 
-/** The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name. */
+/**
+ * The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name.
+ * Only the three columns the table shows — not memberRows' posts and dates, which a large group's
+ * table would compute for hundreds of members and throw away (docs/performance.md, fix 23).
+ */
 export async function eligibleMembers(
   db: Reader,
   realmId: string,
   groupId: number,
 ): Promise<EligibleMember[]> {
-  const rows = await memberRows(db, realmId, { groupId }, SERVING)
-  return rows
-    .map((row) => ({ membershipId: row.membershipId, userId: row.userId, displayName: row.displayName }))
-    .sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
+  const rows = await readRows<EligibleMember>(
+    db,
+    Prisma.sql`
+    SELECT m."id" AS "membershipId", u."id" AS "userId", u."displayName"
+    FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
+    ${CURRENT_STATUS_JOIN}
+    WHERE m."realmId" = ${realmId} AND m."groupId" = ${groupId} AND cur."status" IN (${Prisma.join([...SERVING])})`,
+  )
+  return rows.sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
 }
 
 /** One eligible member of the group, or a refusal: a membership of another group is a 404. */
