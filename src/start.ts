@@ -3,11 +3,10 @@
 import { createStart } from '@tanstack/react-start'
 import { bodyLimit } from './server/http/body-limit'
 import { csrf, errorMapping, requestContext } from './server/http/middleware'
-import { jsonWireAdapter } from './shared/json-wire'
 import { publicErrorAdapter } from './shared/public-error'
 
 export const startInstance = createStart(() => ({
   requestMiddleware: [requestContext, csrf, bodyLimit],
   functionMiddleware: [errorMapping],
-  serializationAdapters: [publicErrorAdapter, jsonWireAdapter],
+  serializationAdapters: [publicErrorAdapter],
 }))

@@ -1,20 +1,11 @@
-// Large results cross the wire as one JSON string (issue 8, docs/performance.md). Start serialises a
-// server function's result with Seroval, which turns every value into a node of its own: for the
-// directory's 400 groups that is 170 KB of nodes built, stringified and encoded, twice the CPU of
-// JSON.stringify. A result marked with `overJson` is sent as one string instead, and the browser
-// parses it back; on the server (a loader during SSR) it is the very object the handler returned.
-// docs/decisions/0028-large-results-as-json.md.
-import { createSerializationAdapter } from '@tanstack/react-router'
+// Large results cross the wire as plain JSON (issue 8, docs/performance.md; ADR 0030). Start
+// serialises a server function's result with Seroval, which turns every value into a node of its
+// own, escapes every string for JavaScript and encodes the whole again: for the directory's 400
+// groups half of the request's CPU. A handler that answers `jsonResponse(result, Schema)` returns a
+// Response instead, which Start hands to the caller untouched (a "raw response"); the caller reads
+// it with `readJson(call, Schema)`, Dates revived under the keys the schema names. During SSR the
+// loader runs the same two steps in-process.
 import { z } from 'zod'
-
-const DATE_KEYS = Symbol('pek.json-wire.date-keys')
-
-type Marked = object & { [DATE_KEYS]: readonly string[] }
-
-interface Wire {
-  json: string
-  dateKeys: string[]
-}
 
 const dateKeysBySchema = new WeakMap<z.ZodType, readonly string[]>()
 
@@ -48,14 +39,29 @@ export function dateKeysOf(schema: z.ZodType): readonly string[] {
   return found
 }
 
+/** The text of a frozen value, kept: the directory's cached list is sent as is, many times a second. */
+const textOfFrozen = new WeakMap<object, string>()
+
+function jsonText(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(value)
+  let text = textOfFrozen.get(value)
+  if (text === undefined) {
+    text = JSON.stringify(value)
+    textOfFrozen.set(value, text)
+  }
+  return text
+}
+
 /**
- * Marks `value` — plain data of `schema`: objects, arrays, strings, numbers, booleans, null and
- * Dates — to cross to the browser as one JSON string. It must be an object (not an array: Seroval
- * looks at arrays before any adapter), and must hold no `undefined` that matters (JSON drops it).
+ * The answer of a server function whose result is large plain data of `schema` (strings, numbers,
+ * booleans, null, arrays, objects and Dates; no `undefined` that matters, JSON drops it). A frozen
+ * result is taken as deeply unchanging: its text is computed once.
  */
-export function overJson<T extends object>(value: T, schema: z.ZodType<T>): T {
-  Object.defineProperty(value, DATE_KEYS, { value: dateKeysOf(schema) })
-  return value
+export function jsonResponse<S extends z.ZodType>(value: z.output<S>, schema: S): Response {
+  dateKeysOf(schema)
+  return new Response(jsonText(value), {
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  })
 }
 
 const reviveDates =
@@ -63,11 +69,16 @@ const reviveDates =
   (key: string, value: unknown): unknown =>
     typeof value === 'string' && dateKeys.has(key) ? new Date(value) : value
 
-export const jsonWireAdapter = createSerializationAdapter({
-  key: 'pek/json',
-  test: (value: unknown): value is Marked =>
-    typeof value === 'object' && value !== null && DATE_KEYS in value,
-  toSerializable: (value: Marked): Wire => ({ json: JSON.stringify(value), dateKeys: [...value[DATE_KEYS]] }),
-  fromSerializable: (wire: Wire): Marked =>
-    JSON.parse(wire.json, wire.dateKeys.length ? reviveDates(new Set(wire.dateKeys)) : undefined),
-})
+/**
+ * The result a `jsonResponse` carries. Not validated again: the server built it from the same
+ * schema's output; only the Dates are brought back.
+ */
+export async function readJson<S extends z.ZodType>(
+  call: Promise<Response>,
+  schema: S,
+): Promise<z.output<S>> {
+  const response = await call
+  if (!response.ok) throw new Error(`json-wire: the server answered ${response.status}`)
+  const keys = dateKeysOf(schema)
+  return JSON.parse(await response.text(), keys.length ? reviveDates(new Set(keys)) : undefined)
+}

@@ -41,11 +41,8 @@ function decodeNode(node: SerovalNode): unknown {
       return Object.fromEntries(
         (node.p?.k ?? []).map((key, i) => [key, decodeNode(node.p?.v[i] ?? { t: 2, s: 1 })]),
       )
-    case 25: {
-      // A plugin's value: our PublicError, or a large result sent as one JSON string (src/shared/json-wire.ts).
-      const value = decodeNode((node.s as { v: SerovalNode }).v) as { json?: unknown }
-      return typeof value.json === 'string' ? JSON.parse(value.json) : value
-    }
+    case 25: // a plugin's value: our PublicError
+      return decodeNode((node.s as { v: SerovalNode }).v)
     default:
       return undefined
   }
@@ -103,11 +100,15 @@ interface Recording {
 
 const payloadOf = (url: string) => new URL(url).searchParams.get('payload') ?? ''
 
-/**
- * Whether an answer names `key`: as Seroval writes it ("key"), or inside a JSON-wire string
- * (src/shared/json-wire.ts), where the quotes come escaped twice (\\\"key\\\").
- */
-const hasKey = (body: string, key: string) => new RegExp(`"${key}\\\\*"`).test(body)
+/** Whether an answer names `key`: Seroval and the JSON wire (src/shared/json-wire.ts) both write "key". */
+const hasKey = (body: string, key: string) => body.includes(`"${key}"`)
+
+/** A successful call's result: Seroval's `{ result }` node, or a JSON-wire answer as it is. */
+function resultOf(body: string): unknown {
+  const parsed = JSON.parse(body) as SerovalNode | Record<string, unknown>
+  if (typeof parsed.t !== 'number') return parsed
+  return (decodeNode(parsed as SerovalNode) as { result: unknown }).result
+}
 
 /** Navigates client-side while logged in and keeps the server-function calls the browser made. */
 async function record(browser: Browser): Promise<Recording> {
@@ -168,11 +169,7 @@ async function record(browser: Browser): Promise<Recording> {
 
     // Everyone in the table, minus names shown elsewhere on the page (the header shows Bence's own).
     // The group page's roster tab: { members, hidden } (src/domains/membership/membership.schema.ts).
-    const result = (
-      decodeNode(JSON.parse(members.body) as SerovalNode) as {
-        result: { members: { displayName: string }[] }
-      }
-    ).result.members
+    const result = (resultOf(members.body) as { members: { displayName: string }[] }).members
     const names = [...new Set(result.map((m) => m.displayName))]
     const elsewhere = await page.evaluate(() => {
       const body = document.body.cloneNode(true) as HTMLElement

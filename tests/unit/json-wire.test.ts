@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { Roster } from '~/domains/membership/membership.schema'
-import { dateKeysOf, jsonWireAdapter, overJson } from '~/shared/json-wire'
+import { dateKeysOf, jsonResponse, readJson } from '~/shared/json-wire'
 
-/** What the browser gets: the adapter's wire, through a JSON round trip (Seroval carries it as such). */
-const overTheWire = (value: unknown): unknown => {
-  if (!jsonWireAdapter.test(value)) throw new Error('not marked')
-  const wire = JSON.parse(JSON.stringify(jsonWireAdapter.toSerializable(value)))
-  return jsonWireAdapter.fromSerializable(wire)
-}
+/** What the browser gets: the response's bytes, as fetch would hand them over. */
+const overTheWire = async (response: Response) => new Response(await response.arrayBuffer(), response)
 
-describe('overJson', () => {
+describe('the JSON wire', () => {
   const Item = z.object({ id: z.number(), at: z.date().nullable(), tags: z.array(z.string()) })
   const List = z.object({ items: z.array(Item), updated: z.date().optional(), note: z.string() })
 
@@ -22,11 +18,13 @@ describe('overJson', () => {
   })
 
   it('refuses a schema with a Date it could not find again (a record value, the whole value)', () => {
-    expect(() => dateKeysOf(z.object({ byDay: z.record(z.string(), z.date()) }))).toThrow(/key of its own/)
+    const byDay = z.object({ byDay: z.record(z.string(), z.date()) })
+    expect(() => dateKeysOf(byDay)).toThrow(/key of its own/)
+    expect(() => jsonResponse({ byDay: {} }, byDay)).toThrow(/key of its own/)
     expect(() => dateKeysOf(z.date())).toThrow(/key of its own/)
   })
 
-  it('brings back the same data, Dates as Dates, and leaves the server-side object as it was', () => {
+  it('brings back the same data, Dates as Dates, and leaves the server-side object as it was', async () => {
     const value = {
       items: [
         { id: 1, at: new Date('2026-12-01T10:00:00.123Z'), tags: ['a', 'ő"<\u2028'] },
@@ -36,17 +34,34 @@ describe('overJson', () => {
       note: 'at', // a date key's name as a plain value stays a string
     }
     const copy = structuredClone(value)
-    const marked = overJson(value, List)
-    expect(marked).toBe(value)
-    expect(marked).toEqual(copy)
-    expect(Object.keys(marked)).toEqual(['items', 'updated', 'note'])
-    const received = overTheWire(marked)
+    const response = jsonResponse(value, List)
+    expect(value).toEqual(copy)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const received = await readJson(overTheWire(response), List)
     expect(received).toEqual(copy)
-    expect(List.parse(received).items[0]?.at).toBeInstanceOf(Date)
+    expect(received.items[0]?.at).toBeInstanceOf(Date)
   })
 
-  it('marks nothing it was not given: plain results keep Seroval', () => {
-    expect(jsonWireAdapter.test({ items: [] })).toBe(false)
-    expect(jsonWireAdapter.test(null)).toBe(false)
+  it('sends arrays as they are', async () => {
+    const list = [{ id: 1, at: new Date('2026-01-01T00:00:00Z'), tags: [] }]
+    expect(await readJson(overTheWire(jsonResponse(list, z.array(Item))), z.array(Item))).toEqual(list)
+  })
+
+  it('writes a frozen value once (taken as unchanging) and any other value every time', async () => {
+    const Names = z.array(z.object({ name: z.string() })).readonly()
+    const kept = { name: 'Kör' }
+    const frozen = Object.freeze([kept])
+    const first = await jsonResponse(frozen, Names).text()
+    kept.name = 'Átnevezett kör'
+    expect(await jsonResponse(frozen, Names).text()).toBe(first)
+    const open = [{ name: 'Kör' }]
+    expect(await jsonResponse(open, Names).text()).toBe(first)
+    open[0] = { name: 'Átnevezett kör' }
+    expect(JSON.parse(await jsonResponse(open, Names).text())).toEqual(open)
+  })
+
+  it('rejects an answer that is not a success', async () => {
+    await expect(readJson(Promise.resolve(new Response('{}', { status: 502 })), List)).rejects.toThrow(/502/)
   })
 })

@@ -2,9 +2,9 @@
 // entries call the same method with the mode their scope stands for.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
-import { overJson } from '~/shared/json-wire'
+import { jsonResponse } from '~/shared/json-wire'
 import { evaluationEntries as entries } from './evaluation.entries'
-import { EvaluationView, ReviewList } from './evaluation.schema'
+import { EvaluationView, ReviewItems } from './evaluation.schema'
 import { EvaluationService } from './evaluation.service'
 import { EvaluationListService } from './evaluation-list.service'
 import { EvaluationStatusService } from './evaluation-status.service'
@@ -13,7 +13,7 @@ import { evaluationViewerRights } from './viewer-rights'
 export const getEvaluation = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.get)])
   .handler(async ({ data, context }) =>
-    overJson(
+    jsonResponse(
       await context.services.resolve(EvaluationService).open(data, evaluationViewerRights(context.granted)),
       EvaluationView,
     ),
@@ -22,16 +22,13 @@ export const getEvaluation = createServerFn({ method: 'GET' })
 export const listEvaluations = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.list)])
   .handler(async ({ data, context }) =>
-    overJson({ evaluations: await context.services.resolve(EvaluationListService).all(data) }, ReviewList),
+    jsonResponse(await context.services.resolve(EvaluationListService).all(data), ReviewItems),
   )
 
 export const listResortEvaluations = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.listOfResort)])
   .handler(async ({ data, context }) =>
-    overJson(
-      { evaluations: await context.services.resolve(EvaluationListService).ofResort(data) },
-      ReviewList,
-    ),
+    jsonResponse(await context.services.resolve(EvaluationListService).ofResort(data), ReviewItems),
   )
 
 export const getEvaluationMessages = createServerFn({ method: 'GET' })

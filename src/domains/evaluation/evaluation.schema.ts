@@ -220,6 +220,6 @@ export const ReviewListItem = z.object({
 })
 export type ReviewListItem = z.infer<typeof ReviewListItem>
 
-/** The reviewers' list as its server functions answer it: an object, so it can cross as JSON (src/shared/json-wire.ts). */
-export const ReviewList = z.object({ evaluations: z.array(ReviewListItem) })
-export type ReviewList = z.infer<typeof ReviewList>
+/** The reviewers' list as its server functions answer it (src/shared/json-wire.ts). */
+export const ReviewItems = z.array(ReviewListItem)
+export type ReviewItems = z.infer<typeof ReviewItems>

@@ -1,7 +1,7 @@
 // Server functions of groups: the directory and group management; guard + one service call each.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
-import { overJson } from '~/shared/json-wire'
+import { jsonResponse } from '~/shared/json-wire'
 import { groupEntries as entries } from './group.entries'
 import { Directory } from './group.schema'
 import { GroupService } from './group.service'
@@ -11,7 +11,7 @@ import { viewerRights } from './viewer-rights'
 export const listGroups = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.list)])
   .handler(async ({ data, context }) =>
-    overJson({ groups: await context.services.resolve(GroupService).list(data) }, Directory),
+    jsonResponse(await context.services.resolve(GroupService).list(data), Directory),
   )
 
 export const getGroupTree = createServerFn({ method: 'GET' })

@@ -30,8 +30,8 @@ export type GroupSummary = z.infer<typeof GroupSummary>
 
 export const GroupList = z.array(GroupSummary)
 
-/** The directory as its server function answers it: an object, so it can cross as JSON (src/shared/json-wire.ts). */
-export const Directory = z.object({ groups: GroupList.readonly() })
+/** The directory as its server function answers it: the cached list itself (src/shared/json-wire.ts). */
+export const Directory = GroupList.readonly()
 export type Directory = z.infer<typeof Directory>
 
 export interface GroupTreeNode {

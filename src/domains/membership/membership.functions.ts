@@ -2,7 +2,7 @@
 // service call each.
 import { createServerFn } from '@tanstack/react-start'
 import { authGuard } from '~/server/auth/guard'
-import { overJson } from '~/shared/json-wire'
+import { jsonResponse } from '~/shared/json-wire'
 import { MemberPostService } from './member-post.service'
 import { membershipEntries as entries } from './membership.entries'
 import { Roster } from './membership.schema'
@@ -17,7 +17,7 @@ export const getActiveMembers = createServerFn({ method: 'GET' })
 export const getRoster = createServerFn({ method: 'GET' })
   .middleware([authGuard(entries.roster)])
   .handler(async ({ data, context }) =>
-    overJson(
+    jsonResponse(
       await context.services
         .resolve(MembershipService)
         .roster(data.groupId, data.tab, { admin: context.granted.has('group:member-admin') }),

@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { GroupDirectory } from '~/domains/group/components/GroupDirectory'
 import { GroupTabs } from '~/domains/group/components/GroupTabs'
 import { listGroups } from '~/domains/group/group.functions'
+import { Directory } from '~/domains/group/group.schema'
 import { useT } from '~/i18n'
+import { readJson } from '~/shared/json-wire'
 import { buttonClasses, PageHeader } from '~/ui'
 
 // Optional, so that /groups stays /groups (defaults would redirect to ?view=active&q=).
@@ -15,13 +17,14 @@ const Search = z.object({
 export const Route = createFileRoute('/groups/')({
   validateSearch: Search,
   loaderDeps: ({ search }) => search,
-  loader: ({ deps }) => listGroups({ data: { status: deps.view ?? 'active', filter: deps.q ?? '' } }),
+  loader: ({ deps }) =>
+    readJson(listGroups({ data: { status: deps.view ?? 'active', filter: deps.q ?? '' } }), Directory),
   component: GroupsPage,
 })
 
 function GroupsPage() {
   const t = useT()
-  const { groups } = Route.useLoaderData()
+  const groups = Route.useLoaderData()
   const { view = 'active', q = '' } = Route.useSearch()
   const { user } = Route.useRouteContext()
   return (

@@ -5,8 +5,9 @@ import { ReviewFilter } from '~/domains/evaluation/components/ReviewFilter'
 import { ReviewList } from '~/domains/evaluation/components/ReviewList'
 import { reviewerContext, reviewScope } from '~/domains/evaluation/components/review-scope'
 import { listEvaluations, listResortEvaluations } from '~/domains/evaluation/evaluation.functions'
-import { RequestStatusSchema } from '~/domains/evaluation/evaluation.schema'
+import { RequestStatusSchema, ReviewItems } from '~/domains/evaluation/evaluation.schema'
 import { translate, useT } from '~/i18n'
+import { readJson } from '~/shared/json-wire'
 import { buttonClasses, ErrorState, PageHeader, Select } from '~/ui'
 
 const Search = z.object({
@@ -27,9 +28,8 @@ export const Route = createFileRoute('/reviews/')({
     const { scope, council, resorts } = await reviewScope({
       userId: context.userId,
       resortId: deps.resort,
-      all: () => listEvaluations({ data: filter }).then((list) => list.evaluations),
-      ofResort: (resortId) =>
-        listResortEvaluations({ data: { ...filter, resortId } }).then((list) => list.evaluations),
+      all: () => readJson(listEvaluations({ data: filter }), ReviewItems),
+      ofResort: (resortId) => readJson(listResortEvaluations({ data: { ...filter, resortId } }), ReviewItems),
     })
     return { scope, council, resorts }
   },

@@ -3,8 +3,10 @@ import { GroupForm } from '~/domains/group/components/GroupForm'
 import { GroupMoveForm } from '~/domains/group/components/GroupMoveForm'
 import { groupFormValues } from '~/domains/group/components/group-form-values'
 import { getGroup, listGroups, updateGroup } from '~/domains/group/group.functions'
+import { Directory } from '~/domains/group/group.schema'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
+import { readJson } from '~/shared/json-wire'
 import { orNotFound } from '~/shared/route-errors'
 import { ErrorState, PageHeader, useToast } from '~/ui'
 
@@ -13,7 +15,7 @@ export const Route = createFileRoute('/groups/$groupId/edit')({
   loader: async ({ params }) => {
     const [group, groups] = await Promise.all([
       orNotFound(getGroup({ data: { groupId: params.groupId } })),
-      listGroups({ data: { status: 'all', filter: '' } }).then((directory) => directory.groups),
+      readJson(listGroups({ data: { status: 'all', filter: '' } }), Directory),
     ])
     return { group, groups }
   },

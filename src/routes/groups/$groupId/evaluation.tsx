@@ -7,10 +7,12 @@ import { PointTable } from '~/domains/evaluation/components/PointTable'
 import { PrinciplesCard } from '~/domains/evaluation/components/PrinciplesCard'
 import { ReportCard } from '~/domains/evaluation/components/ReportCard'
 import { getEvaluation, getEvaluationMessages } from '~/domains/evaluation/evaluation.functions'
+import { EvaluationView } from '~/domains/evaluation/evaluation.schema'
 import { getGroup } from '~/domains/group/group.functions'
 import { semesterName } from '~/domains/semester/components/semester-text'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
+import { readJson } from '~/shared/json-wire'
 import { statusOf } from '~/shared/public-error'
 import { orNotFound } from '~/shared/route-errors'
 import { buttonClasses, ErrorState, PageHeader } from '~/ui'
@@ -18,7 +20,7 @@ import { buttonClasses, ErrorState, PageHeader } from '~/ui'
 /** The evaluation, or null when the server refuses it (403): the page then says who may see it. */
 async function evaluationOrDenied(call: ReturnType<typeof getEvaluation>) {
   try {
-    return await call
+    return await readJson(call, EvaluationView)
   } catch (error) {
     if (statusOf(error) === 403) return null
     throw error

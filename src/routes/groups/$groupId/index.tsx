@@ -8,7 +8,9 @@ import { MemberRoster } from '~/domains/membership/components/MemberRoster'
 import { MyMembershipPanel } from '~/domains/membership/components/MyMembershipPanel'
 import { getMyMembership, getRoster } from '~/domains/membership/membership.functions'
 import type { RosterTab } from '~/domains/membership/membership.schema'
+import { Roster } from '~/domains/membership/membership.schema'
 import { useT } from '~/i18n'
+import { readJson } from '~/shared/json-wire'
 import { orNotFound } from '~/shared/route-errors'
 import { Badge, ButtonLink, Card, PageHeader } from '~/ui'
 
@@ -27,7 +29,7 @@ export const Route = createFileRoute('/groups/$groupId/')({
     // Members and the viewer's own membership only for someone logged in: a visitor would get a 401.
     const [group, roster, mine] = await Promise.all([
       orNotFound(getGroup(input)),
-      context.user ? getRoster({ data: { groupId: params.groupId, tab: deps.tab } }) : null,
+      context.user ? readJson(getRoster({ data: { groupId: params.groupId, tab: deps.tab } }), Roster) : null,
       context.user ? getMyMembership(input) : null,
     ])
     return { group, roster: roster && { ...roster, tab: deps.tab }, mine }
