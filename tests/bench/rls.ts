@@ -106,7 +106,7 @@ export async function benchRls(quick: boolean): Promise<RlsResult> {
       const app = createRealmClient(database, REALM)
       const clock = { now: () => new Date() }
       const members = new MembershipService(sqlOf(app), REALM)
-      const search = new SearchService(app, REALM, clock)
+      const search = new SearchService(sqlOf(app), REALM, clock)
       const reads: Record<string, () => Promise<unknown>> = {
         // A cache of its own each time: the list is built, as the RLS price is in building it.
         'group directory': () =>

@@ -2,8 +2,9 @@ import { inject, injectable } from 'tsyringe'
 import { userPhotoUrl } from '~/domains/user/photo-url'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import { normalizeForSearch } from '~/domains/user/search-text'
-import type { RealmClient } from '~/server/db/client'
-import { CLOCK, type Clock, PRISMA, REALM_ID } from '~/server/di/tokens'
+import { Prisma } from '~/generated/prisma/client'
+import type { Sql } from '~/server/db/sql'
+import { CLOCK, type Clock, REALM_ID, SQL } from '~/server/di/tokens'
 import { matchGroups } from './group-match'
 import { type PersonRow, peopleCountSql, peoplePageSql } from './people-query'
 import {
@@ -21,11 +22,11 @@ export interface PeopleSearchOptions {
   full: boolean
 }
 
-/** The one search box: people (ranked in SQL) and groups (matched by name). */
+/** The one search box: people (ranked in SQL) and groups (matched by name). Reads without Prisma (fix 25). */
 @injectable()
 export class SearchService {
   constructor(
-    @inject(PRISMA) private readonly db: RealmClient,
+    @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -71,8 +72,8 @@ export class SearchService {
       offset: (query.page - 1) * SEARCH_PAGE_SIZE,
     }
     const [rows, [count]] = await Promise.all([
-      this.db.$queryRaw<PersonRow[]>(peoplePageSql(input)),
-      this.db.$queryRaw<{ total: number }[]>(peopleCountSql(input)),
+      this.sql.rows<PersonRow>(peoplePageSql(input)),
+      this.sql.rows<{ total: number }>(peopleCountSql(input)),
     ])
     return {
       total: count?.total ?? 0,
@@ -82,10 +83,8 @@ export class SearchService {
 
   private async groupPage(query: SearchQuery, terms: SearchTerm[]): Promise<GroupPage> {
     if (terms.length === 0) return { total: 0, hits: [] }
-    const groups = await this.db.group.findMany({
-      where: { realmId: this.realmId },
-      select: { id: true, name: true, purpose: true, archived: true },
-    })
+    const groups = await this.sql.rows(Prisma.sql`
+      SELECT id, name, purpose::text AS purpose, archived FROM "Group" WHERE "realmId" = ${this.realmId}`)
     const matches = matchGroups(GroupHit.array().parse(groups), terms)
     const start = (query.page - 1) * SEARCH_PAGE_SIZE
     return { total: matches.length, hits: matches.slice(start, start + SEARCH_PAGE_SIZE) }
