@@ -56,20 +56,20 @@ export function sqlOver(pool: pg.Pool): Sql {
   }
 }
 
-/**
- * Where a shared read may run: without Prisma (`Sql`), or on a client that must see the caller's
- * transaction (Prisma's $queryRaw, same rows for the types read here).
- */
-export type Reader = Sql | { $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T> }
-
-export function readRows<Row>(reader: Reader, query: Prisma.Sql): Promise<Row[]> {
-  return 'rows' in reader ? reader.rows<Row>(query) : Promise.resolve(reader.$queryRaw<Row[]>(query))
-}
+/** A Prisma client or transaction: where a raw statement must see the caller's transaction. */
+type PrismaRaw = { $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T> }
 
 /**
  * An Sql that runs on a Prisma client instead: for seeds and tools that hold the owner's client and
  * no realm-bound pool. Prisma answers a bigint column as a BigInt where `sqlOver` answers a number.
  */
-export function sqlThrough(client: { $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T> }): Sql {
+export function sqlThrough(client: PrismaRaw): Sql {
   return { rows: <Row>(query: Prisma.Sql) => Promise.resolve(client.$queryRaw<Row[]>(query)) }
+}
+
+/** Where a shared read may run: without Prisma, or inside the caller's transaction. */
+export type Reader = Sql | PrismaRaw
+
+export function readRows<Row>(reader: Reader, query: Prisma.Sql): Promise<Row[]> {
+  return ('rows' in reader ? reader : sqlThrough(reader)).rows<Row>(query)
 }
