@@ -1,10 +1,10 @@
 // Reads and row locks the evaluation services share. Raw SQL bypasses the realm guard (ADR 0003):
 // every statement here names the realm itself.
 import type { Tx } from '~/domains/group/row-locks'
-import { CURRENT_STATUS_JOIN, memberRows } from '~/domains/membership/member-rows'
+import { CURRENT_STATUS_JOIN } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
 import { Prisma } from '~/generated/prisma/client'
-import type { RequestStatus } from '~/generated/prisma/enums'
+import type { MembershipStatus, RequestStatus } from '~/generated/prisma/enums'
 import { type Reader, readRows } from '~/server/db/sql'
 import { NotFoundError } from '~/server/errors'
 import { byHungarian } from '~/shared/hungarian-order'
@@ -50,22 +50,32 @@ export interface EligibleMember {
 }
 
 /**
- * The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name.
- * Only the three columns the table shows — not memberRows' posts and dates, which a large group's
- * table would compute for hundreds of members and throw away (docs/performance.md, fix 23).
+ * The group's memberships that `which` selects, with their current status: only the columns a
+ * point table and its checks use — not memberRows' posts and dates, which a large group's table
+ * would compute for hundreds of members and throw away (docs/performance.md, fix 23).
  */
+function tableMembers(db: Reader, realmId: string, groupId: number, which: Prisma.Sql) {
+  return readRows<EligibleMember & { status: MembershipStatus }>(
+    db,
+    Prisma.sql`
+    SELECT m."id" AS "membershipId", u."id" AS "userId", u."displayName", cur."status"
+    FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
+    ${CURRENT_STATUS_JOIN}
+    WHERE m."realmId" = ${realmId} AND m."groupId" = ${groupId} AND ${which}`,
+  )
+}
+
+/** The group's members who serve it now (NEWBIE or ACTIVE): the rows of its point table, by name. */
 export async function eligibleMembers(
   db: Reader,
   realmId: string,
   groupId: number,
 ): Promise<EligibleMember[]> {
-  const rows = await readRows<EligibleMember>(
+  const rows = await tableMembers(
     db,
-    Prisma.sql`
-    SELECT m."id" AS "membershipId", u."id" AS "userId", u."displayName"
-    FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
-    ${CURRENT_STATUS_JOIN}
-    WHERE m."realmId" = ${realmId} AND m."groupId" = ${groupId} AND cur."status" IN (${Prisma.join([...SERVING])})`,
+    realmId,
+    groupId,
+    Prisma.sql`cur."status" IN (${Prisma.join([...SERVING])})`,
   )
   return rows.sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
 }
@@ -77,7 +87,7 @@ export async function eligibleMember(
   groupId: number,
   membershipId: number,
 ): Promise<EligibleMember | 'not-eligible'> {
-  const [row] = await memberRows(tx, realmId, { groupId, membershipId }, null)
+  const [row] = await tableMembers(tx, realmId, groupId, Prisma.sql`m."id" = ${membershipId}`)
   if (!row) throw new NotFoundError('Membership', membershipId)
   if (!SERVING.includes(row.status)) return 'not-eligible'
   return { membershipId: row.membershipId, userId: row.userId, displayName: row.displayName }

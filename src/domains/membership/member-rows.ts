@@ -23,11 +23,8 @@ export interface MemberRow {
   posts: { id: number; name: string; kind: PostKind }[]
 }
 
-/** Whose memberships: a group's, a user's, or one membership of a group. */
-export type MemberRowsOf =
-  | { groupId: number }
-  | { userId: number }
-  | { groupId: number; membershipId: number }
+/** Whose memberships: a group's or a user's. */
+export type MemberRowsOf = { groupId: number } | { userId: number }
 
 /**
  * Joins each membership (aliased `m`) with its current status as `cur` ("status" as text, "at"):
@@ -40,7 +37,6 @@ export const CURRENT_STATUS_JOIN = Prisma.sql`
     ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur`
 
 function whereOf(of: MemberRowsOf): Prisma.Sql {
-  if ('membershipId' in of) return Prisma.sql`m."groupId" = ${of.groupId} AND m."id" = ${of.membershipId}`
   if ('groupId' in of) return Prisma.sql`m."groupId" = ${of.groupId}`
   return Prisma.sql`m."userId" = ${of.userId}`
 }
