@@ -1,5 +1,6 @@
 // `pnpm bench` (full) and `pnpm bench --quick`; `--build` rebuilds dist/ even when it is fresh,
-// `--only=roster,mixed` runs only the named suites or parts (while working on one of them). Runs
+// `--only=roster,mixed` runs only the named suites or parts (while working on one of them);
+// `--mixed-rate=150` drives the mixed load at another rate than the target's (a slow machine). Runs
 // every suite below, prints its tables and writes bench-results/<suite>.json. A figure is
 // always shown next to its ratio to a floor measured in the same run, never against a fixed number:
 // these machines are noisy. A new suite is one more entry in SUITES (see ./suite.ts).
@@ -14,13 +15,18 @@ import { type BenchOptions, type Suite, selected } from './suite'
 
 const SUITES: Suite[] = [policySuite, rlsSuite, serverSuite]
 
+const optionValue = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(`--${name}=`.length)
+const mixedRate = optionValue('mixed-rate')
+if (mixedRate !== undefined && !/^[1-9]\d*$/.test(mixedRate))
+  throw new Error(`--mixed-rate must be a whole number of requests per second, not "${mixedRate}"`)
+
 const options: BenchOptions = {
   quick: process.argv.includes('--quick'),
   build: process.argv.includes('--build'),
   root: join(import.meta.dirname, '../..'),
-  only: (process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '')
-    .split(',')
-    .filter(Boolean),
+  only: (optionValue('only') ?? '').split(',').filter(Boolean),
+  ...(mixedRate ? { mixedRate: Number(mixedRate) } : {}),
 }
 const started = performance.now()
 mkdirSync(join(options.root, 'bench-results'), { recursive: true })

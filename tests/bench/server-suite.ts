@@ -31,7 +31,7 @@ const SAVES_PER_EDITOR_PER_SECOND = 1
 export const serverSuite: Suite = {
   name: 'server',
   parts: [...ENTRIES.map((e) => e.name), 'mixed', 'saves', 'recompute'],
-  async run({ quick, root, build, only }) {
+  async run({ quick, root, build, only, mixedRate = MIXED_RATE }) {
     const wanted = (part: string) => partSelected(serverSuite, part, only)
     const names = ENTRIES.map((e) => e.name).filter(wanted)
     const times = TIMES[quick ? 'quick' : 'full']
@@ -65,7 +65,7 @@ export const serverSuite: Suite = {
       const fixedRate: FixedRateResult[] = []
       const measured = await (async () => {
         const entries = names.length ? await measureEntries(target, names, times) : null
-        if (wanted('mixed')) fixedRate.push(...(await measureMixed(target, MIXED_RATE, times.mixed)))
+        if (wanted('mixed')) fixedRate.push(...(await measureMixed(target, mixedRate, times.mixed)))
         const editors = new Set(load.editors.slice(0, EDITORS))
         if (wanted('saves'))
           fixedRate.push(...(await measureSaves(target, editors, SAVES_PER_EDITOR_PER_SECOND, times.saves)))
