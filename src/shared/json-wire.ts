@@ -58,6 +58,7 @@ function jsonText(value: unknown): string {
  * result is taken as deeply unchanging: its text is computed once.
  */
 export function jsonResponse<S extends z.ZodType>(value: z.output<S>, schema: S): Response {
+  // Here, not only in readJson: a schema whose Dates could not be revived fails on the server.
   dateKeysOf(schema)
   return new Response(jsonText(value), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -222,4 +222,3 @@ export type ReviewListItem = z.infer<typeof ReviewListItem>
 
 /** The reviewers' list as its server functions answer it (src/shared/json-wire.ts). */
 export const ReviewItems = z.array(ReviewListItem)
-export type ReviewItems = z.infer<typeof ReviewItems>

@@ -32,7 +32,6 @@ export const GroupList = z.array(GroupSummary)
 
 /** The directory as its server function answers it: the cached list itself (src/shared/json-wire.ts). */
 export const Directory = GroupList.readonly()
-export type Directory = z.infer<typeof Directory>
 
 export interface GroupTreeNode {
   id: number
