@@ -27,7 +27,7 @@ export async function benchRecompute(databaseUrl: string, runs: number): Promise
     const clock = { now: () => new Date() }
     const source = new PrismaAcceptedPointsSource(
       REALM,
-      new SemesterSettingsService(db, sqlThrough(db), REALM, clock),
+      new SemesterSettingsService(sqlThrough(db), REALM, clock),
     )
     const service = new CommunityPointsService(REALM, clock, source)
     const semester = previousSemester(CURRENT_SEMESTER)

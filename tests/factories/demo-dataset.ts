@@ -368,7 +368,7 @@ export async function loadDemoDataset(db: Db, input: DemoDatasetOptions): Promis
   // Every write below names the realm; the guard checks the client's own (ADR 0003).
   const guarded = withRealmGuard(db, realmId)
   // The app's own reading of the settings: a realm without a row gets the calendar's semester.
-  const settings = new SemesterSettingsService(guarded, sqlThrough(guarded), realmId, {
+  const settings = new SemesterSettingsService(sqlThrough(guarded), realmId, {
     now: () => new Date(),
   })
   const current = await settings.current()

@@ -258,6 +258,33 @@ describe('the point table', () => {
     ).toBe('not-eligible')
   })
 
+  it('names what a cell write misses (evaluation, principle, membership), after the period rules', async () => {
+    const { ref, work } = await freshEvaluation()
+    const cell = { ...ref, principleId: work, membershipId: members[1] as number, value: 1, expected: 0 }
+    const missing = async (write: Promise<unknown>) => {
+      const error = await failure(write)
+      expect(error).toBeInstanceOf(NotFoundError)
+      return (error as NotFoundError).entity
+    }
+    expect(
+      await missing(evaluations(leaderId).setCell({ ...cell, evaluationId: 999_999_999 }, 'group')),
+    ).toBe('Evaluation')
+    expect(await missing(evaluations(leaderId).setCell({ ...cell, principleId: 999_999_999 }, 'group'))).toBe(
+      'Principle',
+    )
+    expect(
+      await missing(evaluations(leaderId).setCell({ ...cell, membershipId: 999_999_999 }, 'group')),
+    ).toBe('Membership')
+    // Outside the submission period the refusal comes first, as for every edit.
+    await setPeriod('QUIET')
+    expect(await ruleOf(evaluations(leaderId).setCell({ ...cell, principleId: 999_999_999 }, 'group'))).toBe(
+      'period',
+    )
+    expect(await ruleOf(evaluations(leaderId).setCell(cell, 'group'))).toBe('period')
+    await setPeriod('SUBMISSION')
+    expect((await evaluations(leaderId).setCell(cell, 'group')).value).toBe(1)
+  })
+
   it('a principle may not fall below a value already given; deleting one takes its cells', async () => {
     const { ref, work } = await freshEvaluation()
     await evaluations(leaderId).setCell(

@@ -1,5 +1,5 @@
-// The reads that skip Prisma (src/server/db/sql.ts): they must answer what Prisma would have —
-// instants, not local clock readings — and stay inside the realm the pool is bound to.
+// The reads and transactions that skip Prisma (src/server/db/sql.ts): they must answer what Prisma
+// would have — instants, not local clock readings — and stay inside the realm the pool is bound to.
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { Prisma } from '~/generated/prisma/client'
@@ -61,5 +61,61 @@ describe('a read without Prisma', () => {
     const failure = sql().rows(Prisma.sql`SELECT 1 / ${0}::int AS n`)
     await expect(failure).rejects.toBeInstanceOf(pg.DatabaseError)
     await expect(failure).rejects.toMatchObject({ code: '22012' })
+  })
+})
+
+describe('a transaction without Prisma', () => {
+  const nameOf = async (id: number) =>
+    (
+      await sql().rows<{ name: string }>(Prisma.sql`
+        SELECT name FROM "Group" WHERE "realmId" = ${REALM} AND id = ${id}`)
+    )[0]?.name
+
+  it('keeps its writes when the work resolves, and answers what the work answered', async () => {
+    const { id } = await createGroup(t.db, REALM, { name: 'Előtte' })
+    const answer = await sql().transaction(async (tx) => {
+      await tx.rows(Prisma.sql`UPDATE "Group" SET name = 'Utána' WHERE "realmId" = ${REALM} AND id = ${id}`)
+      return 'kész'
+    })
+    expect(answer).toBe('kész')
+    expect(await nameOf(id)).toBe('Utána')
+  })
+
+  it('drops every write when the work throws, and rethrows its error', async () => {
+    const { id } = await createGroup(t.db, REALM, { name: 'Marad' })
+    class Refused extends Error {}
+    const failed = sql().transaction(async (tx) => {
+      await tx.rows(
+        Prisma.sql`UPDATE "Group" SET name = 'Elveszik' WHERE "realmId" = ${REALM} AND id = ${id}`,
+      )
+      throw new Refused()
+    })
+    await expect(failed).rejects.toBeInstanceOf(Refused)
+    expect(await nameOf(id)).toBe('Marad')
+  })
+
+  it('rolls back after a failed statement, and the pool serves the next transaction', async () => {
+    const { id } = await createGroup(t.db, REALM, { name: 'Ép' })
+    const failed = sql().transaction(async (tx) => {
+      await tx.rows(Prisma.sql`UPDATE "Group" SET name = 'Törött' WHERE "realmId" = ${REALM} AND id = ${id}`)
+      await tx.rows(Prisma.sql`SELECT 1 / ${0}::int`)
+    })
+    await expect(failed).rejects.toMatchObject({ code: '22012' })
+    expect(await nameOf(id)).toBe('Ép')
+    // Every connection of the pool in turn: none is left inside the aborted transaction.
+    const rounds = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        sql().transaction((tx) => tx.rows<{ one: number }>(Prisma.sql`SELECT 1 AS one`)),
+      ),
+    )
+    expect(rounds.flat()).toEqual(Array.from({ length: 12 }, () => ({ one: 1 })))
+  })
+
+  it('sees only its own realm (row-level security holds inside it)', async () => {
+    const names = await sql().transaction((tx) =>
+      tx.rows<{ name: string }>(Prisma.sql`SELECT name FROM "Group" ORDER BY name`),
+    )
+    expect(names.map((g) => g.name)).toContain('SQL kör')
+    expect(names.map((g) => g.name)).not.toContain('Másik kör')
   })
 })

@@ -3,6 +3,7 @@
 import type { Tx } from '~/domains/group/row-locks'
 import { CURRENT_STATUS_JOIN } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
+import type { Period } from '~/domains/semester/semester.schema'
 import { Prisma } from '~/generated/prisma/client'
 import type { MembershipStatus, RequestStatus } from '~/generated/prisma/enums'
 import { type Reader, readRows } from '~/server/db/sql'
@@ -23,24 +24,75 @@ export interface EvaluationRow {
  * `update` for status changes. An evaluation of another group is a 404.
  */
 export async function lockEvaluation(
-  tx: Tx,
+  tx: Reader,
   realmId: string,
   ref: { groupId: number; evaluationId: number },
   mode: 'share' | 'update',
 ): Promise<EvaluationRow> {
-  const rows =
-    mode === 'update'
-      ? await tx.$queryRaw<EvaluationRow[]>`
-          SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
-          FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
-          FOR UPDATE`
-      : await tx.$queryRaw<EvaluationRow[]>`
-          SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
-          FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
-          FOR SHARE`
-  const row = rows[0]
+  const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
+  const [row] = await readRows<EvaluationRow>(
+    tx,
+    Prisma.sql`
+      SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
+      FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
+      ${lock}`,
+  )
   if (!row) throw new NotFoundError('Evaluation', ref.evaluationId)
   return row
+}
+
+/** A point cell: the evaluation's principle × the group's membership. */
+export interface CellRef {
+  groupId: number
+  evaluationId: number
+  principleId: number
+  membershipId: number
+}
+
+/** What a cell write checks, under the locks every edit takes. */
+export interface CellWriteLocks {
+  settings: { semester: string; period: Period }
+  evaluation: EvaluationRow
+  maxPoints: number
+  /** The membership's current status; null when it is not one of the group's. */
+  memberStatus: MembershipStatus | null
+}
+
+/**
+ * The settings, the evaluation and the principle locked FOR SHARE — in the order every edit takes
+ * them: PostgreSQL locks a join's rows in the order its OF list names them — with the member's
+ * current status, in one statement: a cell save's checks in one round trip instead of four
+ * (docs/performance.md, fix 28). Undefined when the settings, evaluation or principle row is missing.
+ */
+export async function lockCellWrite(
+  tx: Reader,
+  realmId: string,
+  ref: CellRef,
+): Promise<CellWriteLocks | undefined> {
+  const [row] = await readRows<
+    EvaluationRow & {
+      semesterNow: string
+      period: Period
+      maxPoints: number
+      memberStatus: MembershipStatus | null
+    }
+  >(
+    tx,
+    Prisma.sql`
+      SELECT s."semester" AS "semesterNow", s."period"::text AS "period",
+        e."id", e."groupId", e."semester", e."pointStatus"::text AS "pointStatus", e."entryStatus"::text AS "entryStatus",
+        p."maxPoints",
+        (SELECT cur."status" FROM "Membership" m ${CURRENT_STATUS_JOIN}
+          WHERE m."realmId" = ${realmId} AND m."id" = ${ref.membershipId} AND m."groupId" = ${ref.groupId}) AS "memberStatus"
+      FROM "SemesterSettings" s, "Evaluation" e, "Principle" p
+      WHERE s."realmId" = ${realmId}
+        AND e."realmId" = ${realmId} AND e."id" = ${ref.evaluationId} AND e."groupId" = ${ref.groupId}
+        AND p."realmId" = ${realmId} AND p."id" = ${ref.principleId} AND p."evaluationId" = e."id"
+      FOR SHARE OF s, e, p`,
+  )
+  if (!row) return undefined
+  const { semesterNow, period, maxPoints, memberStatus, ...evaluation } = row
+  return { settings: { semester: semesterNow, period }, evaluation, maxPoints, memberStatus }
 }
 
 export interface EligibleMember {
@@ -82,7 +134,7 @@ export async function eligibleMembers(
 
 /** One eligible member of the group, or a refusal: a membership of another group is a 404. */
 export async function eligibleMember(
-  tx: Tx,
+  tx: Reader,
   realmId: string,
   groupId: number,
   membershipId: number,

@@ -1,12 +1,14 @@
 import { inject, injectable } from 'tsyringe'
 import type { Tx } from '~/domains/group/row-locks'
+import { SERVING } from '~/domains/membership/status'
 import { capPoints } from '~/domains/semester/caps'
+import type { Period } from '~/domains/semester/semester.schema'
 import { previousSemester, type SemesterId } from '~/domains/semester/semester-id'
 import { type SemesterSettings, SemesterSettingsService } from '~/domains/semester/semester-settings.service'
 import { Prisma } from '~/generated/prisma/client'
 import type { Actor } from '~/server/auth/actor'
 import type { RealmClient } from '~/server/db/client'
-import type { Sql } from '~/server/db/sql'
+import { type Reader, readRows, type Sql, type SqlPool } from '~/server/db/sql'
 import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
@@ -33,7 +35,15 @@ import {
   SetReportInput,
   UpdatePrincipleInput,
 } from './evaluation.schema'
-import { type EvaluationRow, eligibleMember, eligibleMembers, lockEvaluation } from './evaluation-rows'
+import {
+  type CellRef,
+  type CellWriteLocks,
+  type EvaluationRow,
+  eligibleMember,
+  eligibleMembers,
+  lockCellWrite,
+  lockEvaluation,
+} from './evaluation-rows'
 
 const PRINCIPLE_SELECT = {
   id: true,
@@ -51,8 +61,29 @@ const COMMENT_SELECT = {
 } as const
 const MESSAGE_SELECT = { ...COMMENT_SELECT, system: true } as const
 
+/** The evaluation's own columns the page shows. */
+type EvaluationFields = Pick<
+  EvaluationView,
+  'id' | 'groupId' | 'semester' | 'pointStatus' | 'entryStatus' | 'report'
+>
+
 /** Which request governs an edit: the point request (principles, cells, report) or the entry request. */
 type Part = 'points' | 'entries'
+
+/** Throws the refusal of the rules of `mode` for an edit of the request's `part`, if any. */
+function refuseEdit(
+  mode: EditMode,
+  part: Part,
+  settings: { semester: string; period: Period },
+  ev: EvaluationRow,
+): void {
+  const refusal = editRefusal(mode, {
+    status: part === 'points' ? ev.pointStatus : ev.entryStatus,
+    period: settings.period,
+    current: ev.semester === settings.semester,
+  })
+  if (refusal) throw new EvaluationRuleError(refusal)
+}
 
 /**
  * A group's semester evaluation: created on first visit, its principles, point table, entry cards,
@@ -64,7 +95,7 @@ type Part = 'points' | 'entries'
 export class EvaluationService {
   constructor(
     @inject(PRISMA) private readonly db: RealmClient,
-    @inject(SQL) private readonly sql: Sql,
+    @inject(SQL) private readonly sql: SqlPool,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(ACTOR) private readonly actor: Actor,
     @inject(CLOCK) private readonly clock: Clock,
@@ -83,10 +114,13 @@ export class EvaluationService {
     const { groupId, semester: asked } = parseInput(EvaluationOfGroupInput, input)
     const settings = await this.settings.current()
     const semester = asked ?? settings.semester
-    const find = () =>
-      this.db.evaluation.findUnique({
-        where: { realmId_groupId_semester: { realmId: this.realmId, groupId, semester } },
-      })
+    // The point table is read on every visit of the evaluation page: without Prisma (fix 30).
+    const find = async () => {
+      const [row] = await this.sql.rows<EvaluationFields>(Prisma.sql`
+        SELECT id, "groupId", semester, "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus", report
+        FROM "Evaluation" WHERE "realmId" = ${this.realmId} AND "groupId" = ${groupId} AND semester = ${semester}`)
+      return row
+    }
     // Every visit but the first finds it: only a miss asks whether the group exists and creates it.
     let evaluation = await find()
     if (!evaluation) {
@@ -200,27 +234,30 @@ export class EvaluationService {
       SetCellInput,
       input,
     )
-    return this.edit({ groupId, evaluationId }, 'points', mode, async (tx, ev) => {
-      const principle = await this.principle(tx, ev.id, principleId)
-      if (value > principle.maxPoints) throw new ValidationError({ value: ['tooLarge'] })
-      if ((await eligibleMember(tx, this.realmId, groupId, membershipId)) === 'not-eligible')
-        throw new EvaluationRuleError('not-eligible')
+    // The hottest write (a leader fills a table cell by cell): raw statements in a pg transaction,
+    // not Prisma's (docs/performance.md, fixes 26 and 28).
+    return this.sql.transaction(async (tx) => {
+      const locks = await this.lockCell(tx, { groupId, evaluationId, principleId, membershipId }, mode)
+      if (value > locks.maxPoints) throw new ValidationError({ value: ['tooLarge'] })
+      if (locks.memberStatus === null) throw new NotFoundError('Membership', membershipId)
+      if (!SERVING.includes(locks.memberStatus)) throw new EvaluationRuleError('not-eligible')
+      const ev = locks.evaluation
       // One statement writes the cell if it still holds `expected` (a missing cell holds 0) and
       // locks it either way; only when nothing was written is it read again (issue 8).
       const now = this.clock.now()
       const actor = this.actorOrNull()
-      const [written] = await tx.$queryRaw<{ value: number; updatedAt: Date }[]>`
+      const [written] = await tx.rows<{ value: number; updatedAt: Date }>(Prisma.sql`
         INSERT INTO "PointCell" ("realmId", "evaluationId", "principleId", "membershipId", "value", "updatedAt", "updatedById")
         VALUES (${this.realmId}, ${ev.id}, ${principleId}, ${membershipId}, ${expected === 0 ? value : 0}, ${now}, ${expected === 0 ? actor : null})
         ON CONFLICT ("realmId", "principleId", "membershipId") DO UPDATE
           SET "value" = ${value}, "updatedAt" = ${now}, "updatedById" = ${actor}
           WHERE "PointCell"."value" = ${expected} AND "PointCell"."value" <> ${value}
-        RETURNING "value", "updatedAt"`
+        RETURNING "value", "updatedAt"`)
       const [cell] = written
         ? [written]
-        : await tx.$queryRaw<{ value: number; updatedAt: Date }[]>`
+        : await tx.rows<{ value: number; updatedAt: Date }>(Prisma.sql`
             SELECT "value", "updatedAt" FROM "PointCell"
-            WHERE "realmId" = ${this.realmId} AND "principleId" = ${principleId} AND "membershipId" = ${membershipId}`
+            WHERE "realmId" = ${this.realmId} AND "principleId" = ${principleId} AND "membershipId" = ${membershipId}`)
       if (!cell) throw new Error('point cell vanished inside its own transaction')
       if (cell.value !== value) throw new CellChangedError(cell.value)
       return { principleId, membershipId, value, updatedAt: cell.updatedAt }
@@ -337,7 +374,7 @@ export class EvaluationService {
 
   // ---- helpers ----
 
-  /** Runs an edit under the settings (share) and evaluation locks, after the rules of `mode`. */
+  /** Runs an edit in a Prisma transaction, after `lockForEdit`. */
   private edit<T>(
     ref: { groupId: number; evaluationId: number },
     part: Part,
@@ -345,17 +382,39 @@ export class EvaluationService {
     run: (tx: Tx, evaluation: EvaluationRow) => Promise<T>,
     lock: 'share' | 'update' = 'share',
   ): Promise<T> {
-    return this.db.$transaction(async (tx) => {
-      const settings = await this.settings.locked(tx, 'share')
-      const ev = await lockEvaluation(tx, this.realmId, ref, lock)
-      const refusal = editRefusal(mode, {
-        status: part === 'points' ? ev.pointStatus : ev.entryStatus,
-        period: settings.period,
-        current: ev.semester === settings.semester,
-      })
-      if (refusal) throw new EvaluationRuleError(refusal)
-      return run(tx, ev)
-    })
+    return this.db.$transaction(async (tx) => run(tx, await this.lockForEdit(tx, ref, part, mode, lock)))
+  }
+
+  /** Takes the settings (share) and evaluation locks and refuses what the rules of `mode` refuse. */
+  private async lockForEdit(
+    tx: Reader,
+    ref: { groupId: number; evaluationId: number },
+    part: Part,
+    mode: EditMode,
+    lock: 'share' | 'update',
+  ): Promise<EvaluationRow> {
+    const settings = await this.settings.locked(tx, 'share')
+    const ev = await lockEvaluation(tx, this.realmId, ref, lock)
+    refuseEdit(mode, part, settings, ev)
+    return ev
+  }
+
+  /**
+   * A cell write's locks and checks, refused as `lockForEdit` refuses. Where one statement finds no
+   * row, they are taken one by one: that names the missing evaluation or principle (a 404), or makes
+   * the settings row of a realm that has none yet, and the statement then finds its row.
+   */
+  private async lockCell(tx: Sql, ref: CellRef, mode: EditMode): Promise<CellWriteLocks> {
+    const found = await lockCellWrite(tx, this.realmId, ref)
+    if (found) {
+      refuseEdit(mode, 'points', found.settings, found.evaluation)
+      return found
+    }
+    const ev = await this.lockForEdit(tx, ref, 'points', mode, 'share')
+    await this.principle(tx, ev.id, ref.principleId)
+    const locks = await lockCellWrite(tx, this.realmId, ref)
+    if (!locks) throw new Error('a locked cell write lost its rows inside its own transaction')
+    return locks
   }
 
   /**
@@ -364,22 +423,18 @@ export class EvaluationService {
    * `update` to change or delete it, after the cell writes under way.
    */
   private async principle(
-    tx: Tx,
+    tx: Reader,
     evaluationId: number,
     principleId: number,
     lock: 'share' | 'update' = 'share',
   ) {
-    const rows =
-      lock === 'update'
-        ? await tx.$queryRaw<{ id: number; maxPoints: number }[]>`
-            SELECT "id", "maxPoints" FROM "Principle"
-            WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
-            FOR UPDATE`
-        : await tx.$queryRaw<{ id: number; maxPoints: number }[]>`
-            SELECT "id", "maxPoints" FROM "Principle"
-            WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
-            FOR SHARE`
-    const principle = rows[0]
+    const [principle] = await readRows<{ id: number; maxPoints: number }>(
+      tx,
+      Prisma.sql`
+        SELECT "id", "maxPoints" FROM "Principle"
+        WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
+        ${lock === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`}`,
+    )
     if (!principle) throw new NotFoundError('Principle', principleId)
     return principle
   }
@@ -393,38 +448,29 @@ export class EvaluationService {
   }
 
   private async view(
-    evaluation: {
-      id: number
-      groupId: number
-      semester: string
-      pointStatus: EvaluationView['pointStatus']
-      entryStatus: EvaluationView['entryStatus']
-      report: string
-    },
+    evaluation: EvaluationFields,
     settings: SemesterSettings,
     viewer: EvaluationViewerRights,
   ): Promise<EvaluationView> {
-    const where = { realmId: this.realmId, evaluationId: evaluation.id }
+    const of = Prisma.sql`"realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`
+    // Raw and without Prisma: its model mapping costs about a microsecond per row, and a large
+    // group's table has thousands of cells (issue 8, fixes 22 and 30). Raw SQL bypasses the realm
+    // guard (ADR 0003): each statement names the realm.
     const [principles, cells, cards, members, threads] = await Promise.all([
-      this.db.principle.findMany({
-        where,
-        select: PRINCIPLE_SELECT,
-        orderBy: [{ position: 'asc' }, { id: 'asc' }],
-      }),
-      // Raw and without Prisma: its model mapping costs about a microsecond per row, and a large
-      // group's table has thousands of cells (issue 8, fix 22). Raw SQL bypasses the realm guard
-      // (ADR 0003): it names the realm.
-      this.sql.rows<{ principleId: number; membershipId: number; value: number }>(Prisma.sql`
-        SELECT "principleId", "membershipId", value FROM "PointCell"
-        WHERE "realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`),
+      this.sql.rows<PrincipleView>(Prisma.sql`
+        SELECT id, name, description, category::text AS category, "maxPoints", position
+        FROM "Principle" WHERE ${of} ORDER BY position, id`),
+      this.sql.rows<{ principleId: number; membershipId: number; value: number }>(
+        Prisma.sql`SELECT "principleId", "membershipId", value FROM "PointCell" WHERE ${of}`,
+      ),
       this.sql.rows<{ membershipId: number; type: PointRow['entryCard']['type']; justification: string }>(
-        Prisma.sql`
-        SELECT "membershipId", type::text AS type, justification FROM "EntryCard"
-        WHERE "realmId" = ${this.realmId} AND "evaluationId" = ${evaluation.id}`,
+        Prisma.sql`SELECT "membershipId", type::text AS type, justification FROM "EntryCard" WHERE ${of}`,
       ),
       eligibleMembers(this.sql, this.realmId, evaluation.groupId),
       // Which cells have comments: one grouped count for the whole table, not a query per row.
-      this.db.cellComment.groupBy({ by: ['principleId', 'membershipId'], where, _count: { _all: true } }),
+      this.sql.rows<{ principleId: number; membershipId: number; count: number }>(Prisma.sql`
+        SELECT "principleId", "membershipId", count(*)::int AS count FROM "CellComment"
+        WHERE ${of} GROUP BY "principleId", "membershipId"`),
     ])
     const category = new Map(principles.map((p) => [p.id, p.category]))
     // Each cell, card and comment count goes straight to its member's row: one pass over each list,
@@ -457,7 +503,7 @@ export class EvaluationService {
     }
     for (const t of threads) {
       const row = rowOf.get(t.membershipId)
-      if (row) row.comments[t.principleId] = t._count._all
+      if (row) row.comments[t.principleId] = t.count
     }
     for (const card of cards) {
       const row = rowOf.get(card.membershipId)

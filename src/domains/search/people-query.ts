@@ -108,19 +108,21 @@ function fromMatches(input: PeopleQueryInput): Prisma.Sql {
 }
 
 /**
- * One page of matches, best first. The total is a query of its own: a `count(*) OVER ()` here
- * would make PostgreSQL sort every match in full (on disk, for a one-letter query on 50,000
- * profiles) instead of keeping only the best rows of the page (docs/decisions/0009-people-search.md).
+ * The total of all matches and one page of them, best first, in one statement: the matches are
+ * scanned once and ranked once (a CTE), then counted, and the page is a top-N sort of them. Not
+ * `count(*) OVER ()`, which made PostgreSQL sort every match in full (docs/decisions/0009): two
+ * statements did that scan twice, half of the search's database time (docs/performance.md, fix 29).
  */
-export function peoplePageSql(input: PeopleQueryInput): Prisma.Sql {
-  return Prisma.sql`SELECT u.id AS "userId", u."displayName", u."screenName", p.nickname,
-      CASE WHEN ${visible(Prisma.sql`p."roomPublic"`, input.full)} THEN p.room END AS room
-    ${fromMatches(input)}
-    ORDER BY ${tier(input, searchColumn(input.full))}, ${score(input)} DESC, u.id
-    LIMIT ${input.limit} OFFSET ${input.offset}`
-}
-
-/** The number of all matches, for the pager. */
-export function peopleCountSql(input: PeopleQueryInput): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS total ${fromMatches(input)}`
+export function peopleSearchSql(input: PeopleQueryInput): Prisma.Sql {
+  return Prisma.sql`WITH matches AS MATERIALIZED (
+      SELECT u.id AS "userId", u."displayName", u."screenName", p.nickname,
+        CASE WHEN ${visible(Prisma.sql`p."roomPublic"`, input.full)} THEN p.room END AS room,
+        ${tier(input, searchColumn(input.full))} AS tier, ${score(input)} AS score
+      ${fromMatches(input)})
+    SELECT (SELECT count(*)::int FROM matches) AS total,
+      COALESCE((
+        SELECT json_agg(json_build_object('userId', "userId", 'displayName', "displayName",
+            'screenName', "screenName", 'nickname', nickname, 'room', room) ORDER BY tier, score DESC, "userId")
+        FROM (SELECT * FROM matches ORDER BY tier, score DESC, "userId"
+          LIMIT ${input.limit} OFFSET ${input.offset}) page), '[]'::json) AS hits`
 }

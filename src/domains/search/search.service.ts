@@ -6,7 +6,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { Sql } from '~/server/db/sql'
 import { CLOCK, type Clock, REALM_ID, SQL } from '~/server/di/tokens'
 import { matchGroups } from './group-match'
-import { type PersonRow, peopleCountSql, peoplePageSql } from './people-query'
+import { type PersonRow, peopleSearchSql } from './people-query'
 import {
   GroupHit,
   type GroupPage,
@@ -71,13 +71,10 @@ export class SearchService {
       limit: SEARCH_PAGE_SIZE,
       offset: (query.page - 1) * SEARCH_PAGE_SIZE,
     }
-    const [rows, [count]] = await Promise.all([
-      this.sql.rows<PersonRow>(peoplePageSql(input)),
-      this.sql.rows<{ total: number }>(peopleCountSql(input)),
-    ])
+    const [found] = await this.sql.rows<{ total: number; hits: PersonRow[] }>(peopleSearchSql(input))
     return {
-      total: count?.total ?? 0,
-      hits: rows.map((row) => ({ ...row, photoUrl: userPhotoUrl(row.userId) })),
+      total: found?.total ?? 0,
+      hits: (found?.hits ?? []).map((row) => ({ ...row, photoUrl: userPhotoUrl(row.userId) })),
     }
   }
 

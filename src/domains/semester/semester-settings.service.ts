@@ -1,9 +1,7 @@
 import { inject, injectable } from 'tsyringe'
-import type { Tx } from '~/domains/group/row-locks'
 import { Prisma } from '~/generated/prisma/client'
-import type { RealmClient } from '~/server/db/client'
-import type { Sql } from '~/server/db/sql'
-import { CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
+import { type Reader, readRows, type Sql } from '~/server/db/sql'
+import { CLOCK, type Clock, REALM_ID, SQL } from '~/server/di/tokens'
 import type { EvaluationCaps } from './caps'
 import type { Period } from './semester.schema'
 import { type SemesterId, semesterOf, storedSemesterId } from './semester-id'
@@ -28,7 +26,6 @@ export interface SemesterSettings {
 @injectable()
 export class SemesterSettingsService {
   constructor(
-    @inject(PRISMA) private readonly db: RealmClient,
     @inject(SQL) private readonly sql: Sql,
     @inject(REALM_ID) private readonly realmId: string,
     @inject(CLOCK) private readonly clock: Clock,
@@ -36,23 +33,20 @@ export class SemesterSettingsService {
 
   /** Read on most requests of the evaluation pages: without Prisma (docs/performance.md, fix 22). */
   async current(): Promise<SemesterSettings> {
-    return this.orMade(this.db, async () => {
+    return this.orMade(this.sql, async () => {
       const [row] = await this.sql.rows<SettingsRow>(this.settingsRead(Prisma.empty))
       return row ? settingsOf(row) : null
     })
   }
 
   /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
-  async locked(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings> {
+  async locked(tx: Reader, mode: 'update' | 'share'): Promise<SemesterSettings> {
     // Read and locked in one statement: every edit of an evaluation starts here.
     return this.orMade(tx, () => this.lockedRead(tx, mode))
   }
 
   /** What `read` finds; in a realm that has no row yet, the row is made first. */
-  private async orMade(
-    db: RealmClient | Tx,
-    read: () => Promise<SemesterSettings | null>,
-  ): Promise<SemesterSettings> {
+  private async orMade(db: Reader, read: () => Promise<SemesterSettings | null>): Promise<SemesterSettings> {
     const found = await read()
     if (found) return found
     await this.ensure(db)
@@ -61,9 +55,9 @@ export class SemesterSettingsService {
     return made
   }
 
-  private async lockedRead(tx: Tx, mode: 'update' | 'share'): Promise<SemesterSettings | null> {
+  private async lockedRead(tx: Reader, mode: 'update' | 'share'): Promise<SemesterSettings | null> {
     const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
-    const [row] = await tx.$queryRaw<SettingsRow[]>(this.settingsRead(lock))
+    const [row] = await readRows<SettingsRow>(tx, this.settingsRead(lock))
     return row ? settingsOf(row) : null
   }
 
@@ -76,11 +70,14 @@ export class SemesterSettingsService {
 
   // Raw SQL bypasses the realm guard (ADR 0003): it names the realm itself. ON CONFLICT makes two
   // first uses at once meet on the key instead of failing.
-  private async ensure(db: RealmClient | Tx): Promise<void> {
-    await db.$executeRaw`
-      INSERT INTO "SemesterSettings" ("realmId", "semester")
-      VALUES (${this.realmId}, ${semesterOf(this.clock.now())})
-      ON CONFLICT ("realmId") DO NOTHING`
+  private async ensure(db: Reader): Promise<void> {
+    await readRows(
+      db,
+      Prisma.sql`
+        INSERT INTO "SemesterSettings" ("realmId", "semester")
+        VALUES (${this.realmId}, ${semesterOf(this.clock.now())})
+        ON CONFLICT ("realmId") DO NOTHING`,
+    )
   }
 }
 

@@ -7,7 +7,7 @@ import type pg from 'pg'
 import { PrismaClient } from '~/generated/prisma/client'
 import { createPool } from './connection-errors'
 import { assertRealmScoped } from './realm-guard'
-import { type Sql, sqlOver } from './sql'
+import { type SqlPool, sqlOver } from './sql'
 
 /** The role the app works as: not the tables' owner, no superuser, no BYPASSRLS (the migration makes it). */
 export const APP_ROLE = 'pek_app'
@@ -109,7 +109,7 @@ export function poolStatsOf(
 }
 
 /** Hot reads over the same realm-bound pool, without Prisma (./sql.ts); throws for any other client. */
-export function sqlOf(client: RealmClient): Sql {
+export function sqlOf(client: RealmClient): SqlPool {
   const pool = pools.get(client)
   if (!pool) throw new Error('sqlOf needs a client made by createRealmClient')
   return sqlOver(pool)

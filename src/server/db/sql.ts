@@ -4,7 +4,7 @@
 //
 // Why: on top of pg, Prisma costs 0.15 ms of CPU for a raw statement and 0.6 ms for a model query
 // with relations; on a small read that is a third of the request (docs/performance.md, fix 22;
-// ADR 0029). Not for writes, nor inside a transaction: those stay with Prisma.
+// ADR 0029). Writes stay with Prisma, but for the point cell save, which runs in `transaction`.
 import pg from 'pg'
 import type { Prisma } from '~/generated/prisma/client'
 
@@ -42,16 +42,70 @@ const types = {
 /** pg would send a Date in the process's time zone, which a `timestamp` column drops: send UTC. */
 const param = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
 
+/**
+ * Each statement text gets a name, so pg prepares it once per connection and PostgreSQL plans it
+ * once (after five runs, a generic plan when that costs no more than the custom ones): planning
+ * was most of the database's time for the lateral joins here — 0.6 of 0.9 ms for memberRows
+ * (docs/performance.md, fix 27). The texts come from the code's templates, so they are few; the cap
+ * keeps a statement built from unbounded input (none today) from filling every connection's cache.
+ */
+const names = new Map<string, string>()
+const MAX_NAMED_STATEMENTS = 500
+
+function nameOf(text: string): string | undefined {
+  const known = names.get(text)
+  if (known !== undefined || names.size >= MAX_NAMED_STATEMENTS) return known
+  const name = `pek_sql_${names.size}`
+  names.set(text, name)
+  return name
+}
+
 export interface Sql {
-  /** The rows of one read statement. */
+  /** The rows of one statement. */
   rows<Row>(query: Prisma.Sql): Promise<Row[]>
 }
 
-export function sqlOver(pool: pg.Pool): Sql {
+/** The realm's pool: reads, and transactions on one of its connections. */
+export interface SqlPool extends Sql {
+  /**
+   * Runs `work` on one connection between BEGIN and COMMIT; rolled back when it throws (the error is
+   * rethrown). For a hot write whose statements are few and raw (fix 26): Prisma's interactive
+   * transaction costs several times the statements' own CPU.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>
+}
+
+function on(queryable: pg.Pool | pg.PoolClient): Sql {
   return {
     async rows<Row>(query: Prisma.Sql) {
-      const result = await pool.query({ text: query.text, values: query.values.map(param), types })
+      const { text } = query
+      const values = query.values.map(param)
+      const result = await queryable.query({ name: nameOf(text), text, values, types })
       return result.rows as Row[]
+    },
+  }
+}
+
+export function sqlOver(pool: pg.Pool): SqlPool {
+  return {
+    ...on(pool),
+    async transaction(work) {
+      const client = await pool.connect()
+      // A connection whose ROLLBACK failed is in an unknown state: the pool must not hand it out again.
+      let broken: Error | undefined
+      try {
+        await client.query('BEGIN')
+        const result = await work(on(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError
+        })
+        throw error
+      } finally {
+        client.release(broken)
+      }
     },
   }
 }

@@ -4,7 +4,7 @@ import type { AppConfig } from '#config'
 import type { Actor } from '../auth/actor'
 import type { PolicyResolver } from '../auth/policy-resolver'
 import type { RealmClient } from '../db/client'
-import type { Sql } from '../db/sql'
+import type { SqlPool } from '../db/sql'
 import type { Logger } from '../logger'
 import type { PhotoStorage } from '../storage/photo-storage'
 
@@ -31,7 +31,7 @@ export interface Clock {
 export interface TokenTypes {
   [REALM_ID]: string
   [PRISMA]: RealmClient
-  [SQL]: Sql
+  [SQL]: SqlPool
   [CONFIG]: AppConfig
   [CLOCK]: Clock
   [LOGGER]: Logger

@@ -6,7 +6,7 @@ import type pg from 'pg'
 import { isProbablyInactive } from '~/domains/group/activity'
 import { byPostOrder, postRank } from '~/domains/membership/post-order'
 import { matchGroups } from '~/domains/search/group-match'
-import { peopleCountSql, peoplePageSql } from '~/domains/search/people-query'
+import { peopleSearchSql } from '~/domains/search/people-query'
 import { SEARCH_PAGE_SIZE } from '~/domains/search/search.schema'
 import { searchTerms } from '~/domains/search/search-terms'
 import { capPoints } from '~/domains/semester/caps'
@@ -154,11 +154,9 @@ export async function search({ db, realmId, params }: ReadContext) {
     limit: SEARCH_PAGE_SIZE,
     offset: 0,
   }
-  const page = peoplePageSql(input)
-  const count = peopleCountSql(input)
-  const [people, total, groups] = await Promise.all([
-    db.query<{ userId: number }>(page.text, page.values),
-    db.query<{ total: number }>(count.text, count.values),
+  const people = peopleSearchSql(input)
+  const [found, groups] = await Promise.all([
+    db.query<{ total: number; hits: { userId: number }[] }>(people.text, people.values),
     db.query(`SELECT id, name, purpose, archived FROM "Group" WHERE "realmId" = $1`, [realmId]),
   ])
   const matches = matchGroups(groups.rows, terms)
@@ -167,8 +165,8 @@ export async function search({ db, realmId, params }: ReadContext) {
     page: 1,
     pageSize: SEARCH_PAGE_SIZE,
     people: {
-      total: total.rows[0]?.total ?? 0,
-      hits: people.rows.map((row) => ({ ...row, photoUrl: userPhotoUrl(row.userId) })),
+      total: found.rows[0]?.total ?? 0,
+      hits: (found.rows[0]?.hits ?? []).map((row) => ({ ...row, photoUrl: userPhotoUrl(row.userId) })),
     },
     groups: { total: matches.length, hits: matches.slice(0, SEARCH_PAGE_SIZE) },
   }
