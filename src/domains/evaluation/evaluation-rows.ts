@@ -1,7 +1,6 @@
 // Reads and row locks the evaluation services share. Raw SQL bypasses the realm guard (ADR 0003):
 // every statement here names the realm itself.
 import type { Tx } from '~/domains/group/row-locks'
-import { CURRENT_STATUS_JOIN } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
 import type { Period } from '~/domains/semester/semester.schema'
 import { Prisma } from '~/generated/prisma/client'
@@ -82,7 +81,7 @@ export async function lockCellWrite(
       SELECT s."semester" AS "semesterNow", s."period"::text AS "period",
         e."id", e."groupId", e."semester", e."pointStatus"::text AS "pointStatus", e."entryStatus"::text AS "entryStatus",
         p."maxPoints",
-        (SELECT cur."status" FROM "Membership" m ${CURRENT_STATUS_JOIN}
+        (SELECT m."status"::text FROM "Membership" m
           WHERE m."realmId" = ${realmId} AND m."id" = ${ref.membershipId} AND m."groupId" = ${ref.groupId}) AS "memberStatus"
       FROM "SemesterSettings" s, "Evaluation" e, "Principle" p
       WHERE s."realmId" = ${realmId}
@@ -110,9 +109,8 @@ function tableMembers(db: Reader, realmId: string, groupId: number, which: Prism
   return readRows<EligibleMember & { status: MembershipStatus }>(
     db,
     Prisma.sql`
-    SELECT m."id" AS "membershipId", u."id" AS "userId", u."displayName", cur."status"
+    SELECT m."id" AS "membershipId", u."id" AS "userId", u."displayName", m."status"::text AS "status"
     FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
-    ${CURRENT_STATUS_JOIN}
     WHERE m."realmId" = ${realmId} AND m."groupId" = ${groupId} AND ${which}`,
   )
 }
@@ -127,7 +125,7 @@ export async function eligibleMembers(
     db,
     realmId,
     groupId,
-    Prisma.sql`cur."status" IN (${Prisma.join([...SERVING])})`,
+    Prisma.sql`m."status" IN (${Prisma.join([...SERVING])})`,
   )
   return rows.sort((a, b) => byHungarian(a.displayName, b.displayName) || a.membershipId - b.membershipId)
 }

@@ -1,5 +1,4 @@
 import { inject, injectable } from 'tsyringe'
-import { CURRENT_STATUS_JOIN } from '~/domains/membership/member-rows'
 import { SERVING } from '~/domains/membership/status'
 import { type SemesterId, storedSemesterId } from '~/domains/semester/semester-id'
 import { SemesterSettingsService } from '~/domains/semester/semester-settings.service'
@@ -120,15 +119,15 @@ export class ExportService {
    */
   async activeUsers(): Promise<CsvExport> {
     const { semester } = await this.quiet()
-    // One statement: each membership's current status picked in SQL — not every membership of the
-    // realm read with every event (issue 8). Raw SQL bypasses the realm guard: it names the realm.
+    // One statement: each membership's current status is on its row (ADR 0031), not every
+    // membership of the realm read with every event (issue 8). Raw SQL bypasses the realm guard: it
+    // names the realm.
     const users = await this.db.$queryRaw<ActiveUserRow[]>`
       SELECT u.id, u."displayName", u."screenName", u.neptun, u.email, array_agg(g.name) AS groups
       FROM "Membership" m
       JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId" AND NOT u.disabled
       JOIN "Group" g ON g."realmId" = m."realmId" AND g.id = m."groupId"
-      ${CURRENT_STATUS_JOIN}
-      WHERE m."realmId" = ${this.realmId} AND cur.status IN (${Prisma.join([...SERVING])})
+      WHERE m."realmId" = ${this.realmId} AND m."status" IN (${Prisma.join([...SERVING])})
       GROUP BY u."realmId", u.id`
     const lines = users
       .sort((a, b) => byHungarian(a.displayName, b.displayName) || a.id - b.id)

@@ -1,9 +1,8 @@
-// Memberships with their current status, in one SQL statement: the newest event of each membership
-// (ties on the timestamp to the later id, as currentStatus in ./status.ts) is picked in the
-// database, so a tab of a group with thousands of memberships over the years reads only the rows it
-// shows — not every membership with every event (issue 8, docs/performance.md). Raw because Prisma
-// cannot filter on "the newest related row"; raw SQL bypasses the realm guard (ADR 0003), so every
-// table here names the realm itself.
+// Memberships with their current status, in one SQL statement. The status is kept on the membership
+// row by triggers on its events (the newest event, ties on the timestamp to the later id, as
+// currentStatus in ./status.ts; docs/decisions/0031), so a tab of a group with thousands of
+// memberships over the years reads only the rows it shows (issue 8, docs/performance.md). Raw SQL
+// bypasses the realm guard (ADR 0003), so every table here names the realm itself.
 import { Prisma } from '~/generated/prisma/client'
 import type { MembershipStatus, PostKind } from '~/generated/prisma/enums'
 import { type Reader, readRows } from '~/server/db/sql'
@@ -26,16 +25,6 @@ export interface MemberRow {
 /** Whose memberships: a group's or a user's. */
 export type MemberRowsOf = { groupId: number } | { userId: number }
 
-/**
- * Joins each membership (aliased `m`) with its current status as `cur` ("status" as text, "at"):
- * its newest event, ties on the timestamp to the later id. For every statement that needs it.
- */
-export const CURRENT_STATUS_JOIN = Prisma.sql`
-  CROSS JOIN LATERAL (
-    SELECT e."status"::text AS "status", e."at" FROM "MembershipEvent" e
-    WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id"
-    ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur`
-
 function whereOf(of: MemberRowsOf): Prisma.Sql {
   if ('groupId' in of) return Prisma.sql`m."groupId" = ${of.groupId}`
   return Prisma.sql`m."userId" = ${of.userId}`
@@ -49,13 +38,13 @@ export async function memberRows(
   statuses: readonly MembershipStatus[] | null,
 ): Promise<MemberRow[]> {
   const status = statuses
-    ? Prisma.sql`AND cur."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`
-    : Prisma.empty
+    ? Prisma.sql`AND m."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`
+    : Prisma.sql`AND m."status" IS NOT NULL`
   return readRows<MemberRow>(
     db,
     Prisma.sql`
     SELECT m."id" AS "membershipId", g."id" AS "groupId", g."name" AS "groupName", u."id" AS "userId",
-      u."displayName", u."screenName", cur."status", cur."at" AS "statusSince",
+      u."displayName", u."screenName", m."status"::text AS "status", m."statusAt" AS "statusSince",
       (SELECT min(e."at") FROM "MembershipEvent" e
         WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id" AND e."status" IN ('NEWBIE', 'ACTIVE')) AS "since",
       COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'kind', t."kind"))
@@ -64,7 +53,6 @@ export async function memberRows(
     FROM "Membership" m
     JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
     JOIN "Group" g ON g."realmId" = m."realmId" AND g."id" = m."groupId"
-    ${CURRENT_STATUS_JOIN}
     WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`,
   )
 }

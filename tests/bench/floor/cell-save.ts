@@ -32,9 +32,8 @@ export async function saveCell(
       status: string | null
     }>(
       `SELECT s.period, s.semester, e.semester AS "evSemester", e."pointStatus", p."maxPoints",
-         (SELECT ev.status::text FROM "Membership" m JOIN "MembershipEvent" ev
-            ON ev."realmId" = m."realmId" AND ev."membershipId" = m.id
-          WHERE m."realmId" = $1 AND m.id = $5 AND m."groupId" = $3 ORDER BY ev.at DESC, ev.id DESC LIMIT 1) AS status
+         (SELECT m.status::text FROM "Membership" m
+          WHERE m."realmId" = $1 AND m.id = $5 AND m."groupId" = $3) AS status
        FROM "SemesterSettings" s, "Evaluation" e, "Principle" p
        WHERE s."realmId" = $1 AND e."realmId" = $1 AND e.id = $2 AND e."groupId" = $3
          AND p."realmId" = $1 AND p.id = $4 AND p."evaluationId" = e.id

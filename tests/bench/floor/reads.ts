@@ -25,10 +25,6 @@ export interface ReadContext {
 
 const int = (params: URLSearchParams, name: string) => Number(params.get(name))
 
-/** The newest event of membership `m` (the current status), for a LATERAL join. */
-const CURRENT = `CROSS JOIN LATERAL (
-  SELECT e.status::text AS status, e.at FROM "MembershipEvent" e
-  WHERE e."realmId" = m."realmId" AND e."membershipId" = m.id ORDER BY e.at DESC, e.id DESC LIMIT 1) cur`
 const SINCE = `(SELECT min(e.at) FROM "MembershipEvent" e WHERE e."realmId" = m."realmId"
   AND e."membershipId" = m.id AND e.status IN ('NEWBIE', 'ACTIVE'))`
 const POSTS = `COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind))
@@ -90,10 +86,10 @@ export async function group({ db, realmId, params }: ReadContext) {
 
 export async function roster({ db, realmId, params }: ReadContext) {
   const { rows } = await db.query<{ displayName: string; posts: Post[] }>(
-    `SELECT m.id AS "membershipId", u.id AS "userId", u."displayName", u."screenName", cur.status,
-       cur.at AS "statusSince", ${SINCE} AS since, ${POSTS} AS posts
-     FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId" ${CURRENT}
-     WHERE m."realmId" = $1 AND m."groupId" = $2 AND cur.status IN ('NEWBIE', 'ACTIVE')`,
+    `SELECT m.id AS "membershipId", u.id AS "userId", u."displayName", u."screenName", m.status,
+       m."statusAt" AS "statusSince", ${SINCE} AS since, ${POSTS} AS posts
+     FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId"
+     WHERE m."realmId" = $1 AND m."groupId" = $2 AND m.status IN ('NEWBIE', 'ACTIVE')`,
     [realmId, int(params, 'groupId')],
   )
   for (const row of rows) row.posts.sort(byPostOrder)
@@ -126,9 +122,9 @@ export async function profile({ db, realmId, userId, params }: ReadContext) {
 export async function profileGroups({ db, realmId, params }: ReadContext) {
   const { rows } = await db.query<{ status: string; since: Date | null; name: string; posts: Post[] }>(
     `SELECT m.id AS "membershipId", json_build_object('id', g.id, 'name', g.name) AS "group", g.name,
-       cur.status, ${SINCE} AS since, CASE WHEN cur.status = 'FORMER' THEN cur.at END AS until, ${POSTS} AS posts
-     FROM "Membership" m JOIN "Group" g ON g."realmId" = m."realmId" AND g.id = m."groupId" ${CURRENT}
-     WHERE m."realmId" = $1 AND m."userId" = $2 AND cur.status IN ('NEWBIE', 'ACTIVE', 'FORMER')`,
+       m.status, ${SINCE} AS since, CASE WHEN m.status = 'FORMER' THEN m."statusAt" END AS until, ${POSTS} AS posts
+     FROM "Membership" m JOIN "Group" g ON g."realmId" = m."realmId" AND g.id = m."groupId"
+     WHERE m."realmId" = $1 AND m."userId" = $2 AND m.status IN ('NEWBIE', 'ACTIVE', 'FORMER')`,
     [realmId, int(params, 'userId')],
   )
   for (const row of rows) row.posts.sort(byPostOrder)
@@ -222,8 +218,8 @@ export async function pointTable({ db, realmId, params }: ReadContext) {
     ),
     db.query<{ membershipId: number; userId: number; displayName: string }>(
       `SELECT m.id AS "membershipId", u.id AS "userId", u."displayName"
-       FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId" ${CURRENT}
-       WHERE m."realmId" = $1 AND m."groupId" = $2 AND cur.status IN ('NEWBIE', 'ACTIVE')`,
+       FROM "Membership" m JOIN "User" u ON u."realmId" = m."realmId" AND u.id = m."userId"
+       WHERE m."realmId" = $1 AND m."groupId" = $2 AND m.status IN ('NEWBIE', 'ACTIVE')`,
       [realmId, groupId],
     ),
     db.query<{ principleId: number; membershipId: number; count: number }>(

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { loadSessionKeys } from '~/server/auth/session-token'
 import { authenticate } from './auth'
 import { type CellWrite, saveCell } from './cell-save'
+import { prepareEveryStatement } from './prepared'
 import * as reads from './reads'
 
 const env = z
@@ -25,6 +26,7 @@ const env = z
   })
   .parse(process.env)
 
+prepareEveryStatement()
 const db = new pg.Pool({ connectionString: env.FLOOR_DATABASE_URL, max: env.FLOOR_POOL_SIZE })
 const keys = await loadSessionKeys({ signingKeyPem: env.FLOOR_SESSION_KEY, keyId: env.FLOOR_SESSION_KEY_ID })
 const READS: Record<string, (c: reads.ReadContext) => Promise<unknown>> = { ...reads }
