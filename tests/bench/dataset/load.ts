@@ -1,7 +1,8 @@
 // Writes a planned dataset into a freshly migrated database (the standard policies and shared post
 // types come from the migrations) in one transaction of bulk INSERTs. Triggers are off while it
 // loads (session_replication_role = replica): the rows are consistent by construction, and the
-// foreign-key and policy-version triggers would only make the load several times slower.
+// foreign-key and policy-version triggers would only make the load several times slower. What a
+// trigger would keep is written here: each membership's current status (ADR 0031).
 import type pg from 'pg'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import { advanceSequence, insertRows } from '../../factories/bulk-insert'
@@ -11,6 +12,13 @@ import { ADMIN_USER, COUNCIL_USER } from './plan-directory'
 
 export const REALM = 'hub'
 const date = (ms: number | null) => (ms === null ? null : new Date(ms))
+
+/** A membership's newest event; of two at the same moment the later one, which gets the later id. */
+function newest<E extends { at: number }>(events: readonly E[]): E | undefined {
+  let found: E | undefined
+  for (const e of events) if (!found || e.at >= found.at) found = e
+  return found
+}
 
 /** The factories' bulk writer takes Prisma's raw-SQL method; the load runs on a plain pg client. */
 const rawSql = (client: pg.ClientBase) => ({
@@ -90,6 +98,8 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
         { name: 'groupId', type: 'int', value: (m) => m.groupId },
         { name: 'userId', type: 'int', value: (m) => m.userId },
         { name: 'createdAt', type: 'timestamp(3)', value: (m) => date(m.createdAt) },
+        { name: 'status', type: '"MembershipStatus"', value: (m) => newest(m.events)?.status ?? null },
+        { name: 'statusAt', type: 'timestamp(3)', value: (m) => date(newest(m.events)?.at ?? null) },
       ],
       plan.memberships,
     )
@@ -196,6 +206,16 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
     await client.query('ROLLBACK')
     throw error
   }
+  // The statuses written above must be what the triggers would have kept: the newest event's.
+  const { rows: wrong } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Membership" m
+     WHERE m."realmId" = $1 AND (m."status", m."statusAt") IS DISTINCT FROM (
+       SELECT e."status", e."at" FROM "MembershipEvent" e
+       WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id" ORDER BY e."at" DESC, e."id" DESC LIMIT 1)`,
+    [REALM],
+  )
+  if (wrong[0]?.n)
+    throw new Error(`${wrong[0].n} memberships were loaded with another status than their newest event's`)
   // Outside the load's transaction, with the triggers on: the period change bumps the policy version.
   await client.query(
     `UPDATE "SemesterSettings" SET semester = $2, period = 'SUBMISSION' WHERE "realmId" = $1`,
