@@ -209,9 +209,10 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
   // The statuses written above must be what the triggers would have kept: the newest event's.
   const { rows: wrong } = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM "Membership" m
-     WHERE m."realmId" = $1 AND (m."status", m."statusAt") IS DISTINCT FROM (
+     LEFT JOIN LATERAL (
        SELECT e."status", e."at" FROM "MembershipEvent" e
-       WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id" ORDER BY e."at" DESC, e."id" DESC LIMIT 1)`,
+       WHERE e."realmId" = m."realmId" AND e."membershipId" = m."id" ORDER BY e."at" DESC, e."id" DESC LIMIT 1) cur ON true
+     WHERE m."realmId" = $1 AND (m."status", m."statusAt") IS DISTINCT FROM (cur."status", cur."at")`,
     [REALM],
   )
   if (wrong[0]?.n)
