@@ -30,16 +30,13 @@ function whereOf(of: MemberRowsOf): Prisma.Sql {
   return Prisma.sql`m."userId" = ${of.userId}`
 }
 
-/** The memberships of `of` whose current status is one of `statuses` (any status when null). */
+/** The memberships of `of` whose current status is one of `statuses`. */
 export async function memberRows(
   db: Reader,
   realmId: string,
   of: MemberRowsOf,
-  statuses: readonly MembershipStatus[] | null,
+  statuses: readonly MembershipStatus[],
 ): Promise<MemberRow[]> {
-  const status = statuses
-    ? Prisma.sql`AND m."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`
-    : Prisma.sql`AND m."status" IS NOT NULL`
   return readRows<MemberRow>(
     db,
     Prisma.sql`
@@ -53,6 +50,7 @@ export async function memberRows(
     FROM "Membership" m
     JOIN "User" u ON u."realmId" = m."realmId" AND u."id" = m."userId"
     JOIN "Group" g ON g."realmId" = m."realmId" AND g."id" = m."groupId"
-    WHERE m."realmId" = ${realmId} AND ${whereOf(of)} ${status}`,
+    WHERE m."realmId" = ${realmId} AND ${whereOf(of)}
+      AND m."status" IN (${Prisma.join(statuses.length ? [...statuses] : [''])})`,
   )
 }

@@ -52,7 +52,8 @@ const param = (value: unknown) => (value instanceof Date ? value.toISOString() :
 const names = new Map<string, string>()
 const MAX_NAMED_STATEMENTS = 500
 
-function nameOf(text: string): string | undefined {
+/** The prepared-statement name of a statement text; undefined (unnamed) once the cap is reached. */
+export function statementName(text: string): string | undefined {
   const known = names.get(text)
   if (known !== undefined || names.size >= MAX_NAMED_STATEMENTS) return known
   const name = `pek_sql_${names.size}`
@@ -80,7 +81,7 @@ function on(queryable: pg.Pool | pg.PoolClient): Sql {
     async rows<Row>(query: Prisma.Sql) {
       const { text } = query
       const values = query.values.map(param)
-      const result = await queryable.query({ name: nameOf(text), text, values, types })
+      const result = await queryable.query({ name: statementName(text), text, values, types })
       return result.rows as Row[]
     },
   }

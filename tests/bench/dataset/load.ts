@@ -4,6 +4,7 @@
 // foreign-key and policy-version triggers would only make the load several times slower. What a
 // trigger would keep is written here: each membership's current status (ADR 0031).
 import type pg from 'pg'
+import { currentStatus } from '~/domains/membership/status'
 import { screenNameKey } from '~/domains/user/registration.schema'
 import { advanceSequence, insertRows } from '../../factories/bulk-insert'
 import { profileColumns } from '../../factories/residents'
@@ -12,13 +13,6 @@ import { ADMIN_USER, COUNCIL_USER } from './plan-directory'
 
 export const REALM = 'hub'
 const date = (ms: number | null) => (ms === null ? null : new Date(ms))
-
-/** A membership's newest event; of two at the same moment the later one, which gets the later id. */
-function newest<E extends { at: number }>(events: readonly E[]): E | undefined {
-  let found: E | undefined
-  for (const e of events) if (!found || e.at >= found.at) found = e
-  return found
-}
 
 /** The factories' bulk writer takes Prisma's raw-SQL method; the load runs on a plain pg client. */
 const rawSql = (client: pg.ClientBase) => ({
@@ -41,6 +35,14 @@ export interface LoadSummary {
 export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Promise<LoadSummary> {
   const loadedAt = new Date(plan.time.now)
   const events = plan.memberships.flatMap((m) => m.events.map((e) => ({ ...e, membershipId: m.id })))
+  // Each membership's current status, as the triggers would keep it: its events get their ids in
+  // this order, so the position stands in for the id.
+  const current = new Map(
+    plan.memberships.map((m) => [
+      m.id,
+      currentStatus(m.events.map((e, id) => ({ id, status: e.status, at: new Date(e.at) }))),
+    ]),
+  )
   const db = rawSql(client)
   await client.query('BEGIN')
   try {
@@ -98,8 +100,8 @@ export async function loadDataset(client: pg.ClientBase, plan: DatasetPlan): Pro
         { name: 'groupId', type: 'int', value: (m) => m.groupId },
         { name: 'userId', type: 'int', value: (m) => m.userId },
         { name: 'createdAt', type: 'timestamp(3)', value: (m) => date(m.createdAt) },
-        { name: 'status', type: '"MembershipStatus"', value: (m) => newest(m.events)?.status ?? null },
-        { name: 'statusAt', type: 'timestamp(3)', value: (m) => date(newest(m.events)?.at ?? null) },
+        { name: 'status', type: '"MembershipStatus"', value: (m) => current.get(m.id)?.status ?? null },
+        { name: 'statusAt', type: 'timestamp(3)', value: (m) => current.get(m.id)?.at ?? null },
       ],
       plan.memberships,
     )

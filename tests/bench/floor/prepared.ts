@@ -1,20 +1,11 @@
-// Every statement the floor sends with parameters is prepared once per connection, as the app's Sql
-// does (src/server/db/sql.ts, ADR 0032): the floor is the best plain pg does with the same SQL, and
+// Every statement the floor sends with parameters is prepared once per connection, named as the
+// app's Sql names them (src/server/db/sql.ts, ADR 0032): the floor is the best plain pg does with the same SQL, and
 // pg does that. Patched on pg's Client, under the pool and the cell save's checked-out client alike;
 // this runs only in the floor's own process.
 import pg from 'pg'
+import { statementName } from '~/server/db/sql'
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown
-
-const names = new Map<string, string>()
-const nameOf = (text: string) => {
-  let name = names.get(text)
-  if (name === undefined) {
-    name = `floor_${names.size}`
-    names.set(text, name)
-  }
-  return name
-}
 
 export function prepareEveryStatement(): void {
   const query = pg.Client.prototype.query as unknown as Query
@@ -24,6 +15,6 @@ export function prepareEveryStatement(): void {
   ) {
     const [text, values, ...rest] = args
     if (typeof text !== 'string' || !Array.isArray(values)) return query.apply(this, args)
-    return query.call(this, { name: nameOf(text), text, values }, ...rest)
+    return query.call(this, { name: statementName(text), text, values }, ...rest)
   }
 }
