@@ -18,14 +18,15 @@ try {
 const serveStatic = staticMiddleware({ dir: new URL('../dist/client', import.meta.url).pathname })
 
 /**
- * The static files (dist/client) with the security headers the app's own responses get. Each of
+ * The static files (dist/client) with the security headers the app's own responses get (no nonce:
+ * none of them is a page, so nothing inline may run if one is opened as a document). Each of
  * them has a file extension; any other path goes straight to the app, without the three file
  * lookups the static middleware makes for a path it cannot find (issue 8, docs/performance.md).
  */
 const staticFiles = async (request, next) => {
   if (!/\.[A-Za-z0-9]+$/.test(new URL(request.url).pathname)) return next()
   const response = await serveStatic(request, next)
-  entry.applySecurityHeaders(response.headers, config, entry.newCspNonce())
+  entry.applySecurityHeaders(response.headers, config, null)
   return response
 }
 

@@ -5,7 +5,7 @@ import { createServerEntry, createStartHandler, defaultStreamHandler } from '@ta
 
 export { appConfig, ConfigError } from '#config'
 // The static files bypass Start's middleware; scripts/start.mjs gives them the same headers.
-export { applySecurityHeaders, newCspNonce } from './server/http/security-headers'
+export { applySecurityHeaders } from './server/http/security-headers'
 // Boot and graceful shutdown (docs/decisions/0019), and the separate metrics listener's handler.
 export { shutDown, startApp } from './server/lifecycle'
 export { metricsFetch } from './server/metrics/metrics-endpoint'

@@ -97,6 +97,21 @@ test('static files and plain server routes carry the headers too', async ({ page
   }
 })
 
+test("a server function's answer carries the headers, with a policy that lets nothing inline run", async ({
+  page,
+}) => {
+  await page.goto('/groups')
+  await waitForHydration(page)
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/_serverFn/'))
+  await page.getByRole('link', { name: 'Kir-Dev', exact: true }).first().click()
+  const headers = (await answer).headers()
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  const csp = directives(headers['content-security-policy'])
+  expect(csp['script-src']).toEqual(["'self'"])
+  expect(csp['style-src']).toEqual(["'self'"])
+  expect(csp['frame-ancestors']).toEqual(["'none'"])
+})
+
 async function visitAll(page: Page, snap: (name: string) => Promise<void>, label: string) {
   for (const path of PAGES) {
     await page.goto(path)

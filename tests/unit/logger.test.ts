@@ -1,4 +1,9 @@
 // The log lines as an operator reads them, and what never gets into them (docs/decisions/0019).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '~/server/logger'
 
@@ -74,4 +79,52 @@ describe('createLogger', () => {
     })
     expect(failed).toMatchObject({ err: { type: 'Error', message: 'bad token [redacted]' } })
   })
+})
+
+/**
+ * A process that logs `early`, waits `waitMs`, logs `late` (together under the 4 KiB batch) and
+ * exits at once. Its stdout with the time each chunk arrived, and the time it exited.
+ */
+async function logInChild(waitMs: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'pek-logger-'))
+  const script = join(dir, 'log.mts')
+  const logger = pathToFileURL(join(process.cwd(), 'src/server/logger.ts')).href
+  writeFileSync(
+    script,
+    `import { createLogger } from ${JSON.stringify(logger)}
+     const log = createLogger('info')
+     log.info('early')
+     setTimeout(() => {
+       for (let i = 0; i < 5; i++) log.info('late', { i })
+       process.exit(0)
+     }, ${waitMs})`,
+  )
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    const chunks: { at: number; text: string }[] = []
+    child.stdout.on('data', (data: Buffer) => chunks.push({ at: Date.now(), text: data.toString() }))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    return { code, exitedAt: Date.now(), chunks }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('createLogger on stdout', () => {
+  it('writes lines in batches, yet none waits long and none is lost at exit', async () => {
+    const { code, exitedAt, chunks } = await logInChild(3_000)
+    expect(code).toBe(0)
+    const lines = chunks.flatMap((c) =>
+      c.text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => ({ at: c.at, line })),
+    )
+    const messages = lines.map(({ line }) => (JSON.parse(line) as { msg: string }).msg)
+    expect(messages).toEqual(['early', 'late', 'late', 'late', 'late', 'late'])
+    // The early line came out while the process was still waiting, not with the rest at exit.
+    expect(exitedAt - (lines[0]?.at ?? exitedAt)).toBeGreaterThan(1_500)
+  }, 20_000)
 })

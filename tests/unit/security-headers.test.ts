@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '#config'
-import { contentSecurityPolicy, newCspNonce, securityHeaders } from '~/server/http/security-headers'
+import {
+  applySecurityHeaders,
+  contentSecurityPolicy,
+  newCspNonce,
+  securityHeaders,
+} from '~/server/http/security-headers'
 
 const configAt = (publicUrl: string) =>
   loadConfig({
@@ -33,6 +38,13 @@ describe('content security policy', () => {
     expect(Object.values(csp).flat()).not.toContain("'unsafe-eval'")
   })
 
+  it('lets nothing inline run in an answer that is not a page (no nonce)', () => {
+    const data = directives(contentSecurityPolicy(configAt('https://pek.example'), null))
+    expect(data['script-src']).toEqual(["'self'"])
+    expect(data['style-src']).toEqual(["'self'"])
+    expect(data['frame-ancestors']).toEqual(["'none'"])
+  })
+
   it('closes plugins, base rewriting and framing; forms post to us or the provider', () => {
     expect(csp['default-src']).toEqual(["'self'"])
     expect(csp['object-src']).toEqual(["'none'"])
@@ -61,6 +73,19 @@ describe('security headers', () => {
       'x-frame-options': 'DENY',
     })
     expect(headers['content-security-policy']).toContain("'nonce-xyz'")
+  })
+
+  it("adds what a response lacks and keeps a route's own stricter policy, with or without a nonce", () => {
+    const config = configAt('http://localhost:3000')
+    for (const nonce of [null, 'n1', null]) {
+      const own = new Headers({ 'content-security-policy': "sandbox; default-src 'none'" })
+      applySecurityHeaders(own, config, nonce)
+      expect(own.get('content-security-policy')).toBe("sandbox; default-src 'none'")
+      expect(own.get('x-content-type-options')).toBe('nosniff')
+      const bare = new Headers()
+      applySecurityHeaders(bare, config, nonce)
+      expect(bare.get('content-security-policy')).toBe(contentSecurityPolicy(config, nonce))
+    }
   })
 
   it('makes a fresh 128-bit nonce each time', () => {

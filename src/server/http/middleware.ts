@@ -17,13 +17,14 @@ export const csrf = createCsrfMiddleware({ filter: ({ request }) => UNSAFE_METHO
 
 /**
  * Request id, security headers, and one structured log line and the metrics per request (route,
- * user, status, duration: docs/decisions/0019). The CSP nonce travels in the global context, where
- * src/router.tsx hands it to the renderer (src/shared/csp-nonce.ts).
+ * user, status, duration: docs/decisions/0019). A page's CSP nonce travels in the global context,
+ * where src/router.tsx hands it to the renderer (src/shared/csp-nonce.ts).
  */
 export const requestContext = createMiddleware().server(async ({ request, next, handlerType }) => {
   const answered = startRequestTimer(request.method)
   const requestId = currentRequestId()
-  const cspNonce = newCspNonce()
+  // A server function answers data, never a page: no nonce to make (security-headers.ts).
+  const cspNonce = handlerType === 'serverFn' ? null : newCspNonce()
   const facts: RequestFacts = {}
   const app = getAppContainer()
   let status = 500

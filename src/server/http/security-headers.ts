@@ -1,7 +1,9 @@
 // The security headers every response carries (docs/decisions/0006-login-and-sessions.md, "CSP").
 // Scripts run only from our origin or with this request's nonce: TanStack Start stamps the nonce on
 // its inline hydration scripts and on React's streaming scripts (router option `ssr.nonce`, set in
-// src/router.tsx from the request middleware's context), so no 'unsafe-inline' is needed.
+// src/router.tsx from the request middleware's context), so no 'unsafe-inline' is needed. An answer
+// that is not a page (a server function's data) needs no nonce: its policy lets nothing inline run,
+// and being the same for every such answer it is built once (issue 8: two of the group page's 100).
 import { randomBytes } from 'node:crypto'
 import type { AppConfig } from '#config'
 
@@ -10,11 +12,13 @@ export function newCspNonce(): string {
   return randomBytes(16).toString('base64')
 }
 
-export function contentSecurityPolicy(config: AppConfig, nonce: string): string {
+/** `nonce` null: an answer that is not a page, whose policy allows no inline script or style. */
+export function contentSecurityPolicy(config: AppConfig, nonce: string | null): string {
+  const inline = nonce === null ? [] : [`'nonce-${nonce}'`]
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`],
-    'style-src': ["'self'", `'nonce-${nonce}'`],
+    'script-src': ["'self'", ...inline],
+    'style-src': ["'self'", ...inline],
     // Avatars and photo previews (data:, blob: while cropping in the browser).
     'img-src': ["'self'", 'data:', 'blob:'],
     'object-src': ["'none'"],
@@ -29,7 +33,7 @@ export function contentSecurityPolicy(config: AppConfig, nonce: string): string 
     .join('; ')
 }
 
-export function securityHeaders(config: AppConfig, nonce: string): Record<string, string> {
+export function securityHeaders(config: AppConfig, nonce: string | null): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(config, nonce),
     'x-content-type-options': 'nosniff',
@@ -42,9 +46,24 @@ export function securityHeaders(config: AppConfig, nonce: string): Record<string
   }
 }
 
-/** Adds the headers a response does not set itself (a route may send a stricter policy of its own). */
-export function applySecurityHeaders(headers: Headers, config: AppConfig, nonce: string): void {
-  for (const [name, value] of Object.entries(securityHeaders(config, nonce))) {
+const withoutNonce = new WeakMap<AppConfig, readonly [string, string][]>()
+
+function headersWithoutNonce(config: AppConfig): readonly [string, string][] {
+  let headers = withoutNonce.get(config)
+  if (!headers) {
+    headers = Object.entries(securityHeaders(config, null))
+    withoutNonce.set(config, headers)
+  }
+  return headers
+}
+
+/**
+ * Adds the headers a response does not set itself (a route may send a stricter policy of its own);
+ * `nonce` null for an answer that is not a page.
+ */
+export function applySecurityHeaders(headers: Headers, config: AppConfig, nonce: string | null): void {
+  const all = nonce === null ? headersWithoutNonce(config) : Object.entries(securityHeaders(config, nonce))
+  for (const [name, value] of all) {
     if (!headers.has(name)) headers.set(name, value)
   }
 }

@@ -1,6 +1,6 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
-import { getGroup } from '~/domains/group/group.functions'
+import { readGroup } from '~/domains/group/group.functions'
 import { AccessQueryForm, type AccessQueryPicks } from '~/domains/policy/components/AccessQueryForm'
 import { ExplanationChain } from '~/domains/policy/components/ExplanationChain'
 import { PolicyAdminTabs } from '~/domains/policy/components/PolicyAdminTabs'
@@ -52,7 +52,7 @@ async function namesOf(search: z.output<typeof Search>) {
   const [user, targetUser, targetGroup] = await Promise.all([
     profile(search.user),
     profile(search.on === 'user' ? search.id : undefined),
-    search.on === 'group' && search.id ? getGroup({ data: { groupId: search.id } }).catch(() => null) : null,
+    search.on === 'group' && search.id ? readGroup({ data: { groupId: search.id } }).catch(() => null) : null,
   ])
   return { user, targetUser, targetGroup }
 }

@@ -2,7 +2,7 @@ import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
 import { GroupForm } from '~/domains/group/components/GroupForm'
 import { GroupMoveForm } from '~/domains/group/components/GroupMoveForm'
 import { groupFormValues } from '~/domains/group/components/group-form-values'
-import { getGroup, listGroups, updateGroup } from '~/domains/group/group.functions'
+import { listGroups, readGroup, updateGroup } from '~/domains/group/group.functions'
 import { Directory } from '~/domains/group/group.schema'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
@@ -14,7 +14,7 @@ export const Route = createFileRoute('/groups/$groupId/edit')({
   beforeLoad: ({ context, location }) => requireLogin(context.user, location.href),
   loader: async ({ params }) => {
     const [group, groups] = await Promise.all([
-      orNotFound(getGroup({ data: { groupId: params.groupId } })),
+      orNotFound(readGroup({ data: { groupId: params.groupId } })),
       readJson(listGroups({ data: { status: 'all', filter: '' } }), Directory),
     ])
     return { group, groups }

@@ -8,7 +8,7 @@ import { PrinciplesCard } from '~/domains/evaluation/components/PrinciplesCard'
 import { ReportCard } from '~/domains/evaluation/components/ReportCard'
 import { getEvaluation, getEvaluationMessages } from '~/domains/evaluation/evaluation.functions'
 import { EvaluationView } from '~/domains/evaluation/evaluation.schema'
-import { getGroup } from '~/domains/group/group.functions'
+import { readGroup } from '~/domains/group/group.functions'
 import { semesterName } from '~/domains/semester/components/semester-text'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
@@ -32,7 +32,7 @@ export const Route = createFileRoute('/groups/$groupId/evaluation')({
   loader: async ({ params }) => {
     const input = { data: { groupId: params.groupId } }
     const [group, evaluation] = await Promise.all([
-      orNotFound(getGroup(input)),
+      orNotFound(readGroup(input)),
       // The current semester's evaluation: the first visit creates it.
       evaluationOrDenied(getEvaluation({ data: { groupId: Number(params.groupId) } })),
     ])

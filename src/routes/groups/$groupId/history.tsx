@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { HistoryMemberTable } from '~/domains/evaluation/components/HistoryMemberTable'
 import { getGroupHistory } from '~/domains/evaluation/history.functions'
 import type { GroupHistory } from '~/domains/evaluation/history.schema'
-import { getGroup } from '~/domains/group/group.functions'
+import { readGroup } from '~/domains/group/group.functions'
 import { semesterName } from '~/domains/semester/components/semester-text'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
@@ -34,7 +34,7 @@ export const Route = createFileRoute('/groups/$groupId/history')({
   loaderDeps: ({ search }) => ({ semester: search.semester }),
   loader: async ({ params, deps }) => {
     const [group, loaded] = await Promise.all([
-      orNotFound(getGroup({ data: { groupId: params.groupId } })),
+      orNotFound(readGroup({ data: { groupId: params.groupId } })),
       historyOrRefusal(
         getGroupHistory({
           data: { groupId: Number(params.groupId), ...(deps.semester ? { semester: deps.semester } : {}) },

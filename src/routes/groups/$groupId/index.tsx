@@ -2,7 +2,7 @@ import { createFileRoute, Link } from '@tanstack/react-router'
 import { z } from 'zod'
 import { GroupDetails } from '~/domains/group/components/GroupDetails'
 import { GroupManageActions } from '~/domains/group/components/GroupManageActions'
-import { getGroup } from '~/domains/group/group.functions'
+import { readGroup } from '~/domains/group/group.functions'
 import { AddMemberForm } from '~/domains/membership/components/AddMemberForm'
 import { MemberRoster } from '~/domains/membership/components/MemberRoster'
 import { MyMembershipPanel } from '~/domains/membership/components/MyMembershipPanel'
@@ -27,7 +27,7 @@ export const Route = createFileRoute('/groups/$groupId/')({
     const input = { data: { groupId: params.groupId } }
     // Members and the viewer's own membership only for someone logged in: a visitor would get a 401.
     const [group, roster, mine] = await Promise.all([
-      orNotFound(getGroup(input)),
+      orNotFound(readGroup(input)),
       context.user ? readJson(getRoster({ data: { groupId: params.groupId, tab: deps.tab } }), Roster) : null,
       context.user ? getMyMembership(input) : null,
     ])

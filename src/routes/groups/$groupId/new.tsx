@@ -1,6 +1,6 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { NewGroupForm } from '~/domains/group/components/NewGroupForm'
-import { createSubgroup, getGroup } from '~/domains/group/group.functions'
+import { createSubgroup, readGroup } from '~/domains/group/group.functions'
 import { requireLogin } from '~/domains/user/profile-route'
 import { translate, useT } from '~/i18n'
 import { orNotFound } from '~/shared/route-errors'
@@ -8,7 +8,7 @@ import { ErrorState, PageHeader } from '~/ui'
 
 export const Route = createFileRoute('/groups/$groupId/new')({
   beforeLoad: ({ context, location }) => requireLogin(context.user, location.href),
-  loader: ({ params }) => orNotFound(getGroup({ data: { groupId: params.groupId } })),
+  loader: ({ params }) => orNotFound(readGroup({ data: { groupId: params.groupId } })),
   head: ({ match }) => ({
     meta: [{ title: `${translate(match.context.locale, 'groupAdmin.create.subgroupTitle')} – PéK` }],
   }),

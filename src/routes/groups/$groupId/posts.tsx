@@ -1,5 +1,5 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
-import { getGroup } from '~/domains/group/group.functions'
+import { readGroup } from '~/domains/group/group.functions'
 import { PostGrid } from '~/domains/membership/components/PostGrid'
 import { PostHandOver } from '~/domains/membership/components/PostHandOver'
 import { PostTypeList } from '~/domains/membership/components/PostTypeList'
@@ -24,7 +24,7 @@ export const Route = createFileRoute('/groups/$groupId/posts')({
   beforeLoad: ({ context, location }) => requireLogin(context.user, location.href),
   loader: async ({ params }) => {
     const input = { data: { groupId: params.groupId } }
-    const [group, grid] = await Promise.all([orNotFound(getGroup(input)), gridOrDenied(getPostGrid(input))])
+    const [group, grid] = await Promise.all([orNotFound(readGroup(input)), gridOrDenied(getPostGrid(input))])
     // A new stamp per load: the grid's optimistic state starts again from what the server answered.
     return { group, grid, loadedAt: Date.now() }
   },
