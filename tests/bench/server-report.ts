@@ -46,7 +46,7 @@ export function serverReport(o: {
   if (entries.length)
     tables.push({
       caption:
-        `Entry points (${o.quick ? 'quick' : 'full'}: ${o.connections} connections, ${o.times.each} s each): ` +
+        `Entry points (${o.quick ? 'quick' : 'full'}: ${o.connections} connections, ${o.times.each} s each in ${o.times.rounds} alternating rounds): ` +
         'the app through its real URL vs the floor answering the same data with pg',
       rows: entries.map((e, i) => ({
         entry: e.label,

@@ -20,8 +20,8 @@ import { productionSnapshot } from './servers/production-build'
 import { partSelected, type Suite } from './suite'
 
 const TIMES = {
-  quick: { warmup: 1, each: 2, mixed: 5, saves: 5, recomputeRuns: 1 },
-  full: { warmup: 3, each: 10, mixed: 30, saves: 30, recomputeRuns: 3 },
+  quick: { warmup: 1, each: 2, rounds: 2, mixed: 5, saves: 5, recomputeRuns: 1 },
+  full: { warmup: 3, each: 10, rounds: 5, mixed: 30, saves: 30, recomputeRuns: 3 },
 }
 const MIXED_RATE = 300
 const EDITORS = 100

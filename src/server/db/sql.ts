@@ -4,7 +4,8 @@
 //
 // Why: on top of pg, Prisma costs 0.15 ms of CPU for a raw statement and 0.6 ms for a model query
 // with relations; on a small read that is a third of the request (docs/performance.md, fix 22;
-// ADR 0029). Writes stay with Prisma, but for the point cell save, which runs in `transaction`.
+// ADR 0029). Writes stay with Prisma, but for the point cell save, which runs in `transaction`,
+// and a session's once-a-minute lastSeenAt, which rides on a request like any read.
 import pg from 'pg'
 import type { Prisma } from '~/generated/prisma/client'
 

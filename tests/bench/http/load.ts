@@ -25,8 +25,22 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((sorted.length * p) / 100) - 1)] ?? Number.NaN
 }
 
-function summary(latencies: number[], statuses: Record<string, number>, failures: number, seconds: number) {
-  latencies.sort((a, b) => a - b)
+/** What one run saw, before it is summarised: the runs of one server can be summarised together. */
+export interface Samples {
+  latencies: number[]
+  statuses: Record<string, number>
+  failures: number
+  seconds: number
+}
+
+/** One result of one or more runs of the same server: their requests, latencies and time added up. */
+export function summary(runs: readonly Samples[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b)
+  const statuses: Record<string, number> = {}
+  for (const run of runs)
+    for (const [code, count] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + count
+  const failures = runs.reduce((n, r) => n + r.failures, 0)
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0)
   const ok = Object.entries(statuses).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0)
   const total = Object.values(statuses).reduce((a, b) => a + b, 0)
   return {
@@ -40,11 +54,11 @@ function summary(latencies: number[], statuses: Record<string, number>, failures
   }
 }
 
-export function closedLoop(
+export function closedLoopSamples(
   url: string,
   next: () => HttpCall,
   o: { connections: number; seconds: number },
-): Promise<LoadResult> {
+): Promise<Samples> {
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   return new Promise((resolve, reject) => {
@@ -57,7 +71,7 @@ export function closedLoop(
       },
       (error, result) => {
         if (error) return reject(error)
-        resolve(summary(latencies, statuses, result.errors, result.duration))
+        resolve({ latencies, statuses, failures: result.errors, seconds: result.duration })
       },
     )
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -66,6 +80,12 @@ export function closedLoop(
     })
   })
 }
+
+export const closedLoop = async (
+  url: string,
+  next: () => HttpCall,
+  o: { connections: number; seconds: number },
+) => summary([await closedLoopSamples(url, next, o)])
 
 export async function paced(
   url: string,
@@ -120,5 +140,5 @@ export async function paced(
   }
   await Promise.all(inFlight)
   agent.destroy()
-  return summary(latencies, statuses, failures, (performance.now() - started) / 1000)
+  return summary([{ latencies, statuses, failures, seconds: (performance.now() - started) / 1000 }])
 }

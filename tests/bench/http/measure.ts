@@ -1,9 +1,9 @@
 // The timed phases against the running servers: each entry point against its floor (closed loop,
-// warmed up first, after one checked request each), the HTTP floor, the fixed-rate mixed load and the
+// warmed up first, after one checked request each, in alternating rounds), the HTTP floor, the fixed-rate mixed load and the
 // editors' saves (open loop). The app's resident memory is read per phase.
 import type { ServerProcess } from '../servers/process'
 import { ENTRIES, type EntryName } from './entry-points'
-import { closedLoop, type LoadResult, paced } from './load'
+import { closedLoop, closedLoopSamples, type LoadResult, paced, type Samples, summary } from './load'
 import { type HttpCall, serverFnCall } from './server-fn'
 import type { Login } from './sessions'
 import type { Call, Workload, Workloads } from './workloads'
@@ -11,6 +11,8 @@ import type { Call, Workload, Workloads } from './workloads'
 export interface Times {
   warmup: number
   each: number
+  /** `each` is split into this many rounds of the app, each followed by one of the floor. */
+  rounds: number
   mixed: number
   saves: number
 }
@@ -123,11 +125,23 @@ async function settle(server: ServerProcess) {
   }
 }
 
-/** A closed-loop run with the CPU the server spent on it, per request. */
-async function timed(server: ServerProcess, next: Requests, connections: number, seconds: number) {
-  const before = server.cpuMs()
-  const result = await closedLoop(server.url, next, { connections, seconds })
-  return { result, cpuMs: (server.cpuMs() - before) / Math.max(result.requests, 1) }
+/** Closed-loop runs of one server, with the CPU time it spent on them. */
+class Timed {
+  readonly runs: Samples[] = []
+  cpuMs = 0
+  constructor(private readonly server: ServerProcess) {}
+
+  async run(next: Requests, connections: number, seconds: number) {
+    const before = this.server.cpuMs()
+    this.runs.push(await closedLoopSamples(this.server.url, next, { connections, seconds }))
+    this.cpuMs += this.server.cpuMs() - before
+  }
+
+  /** The runs as one result, and the CPU per request. */
+  result() {
+    const result = summary(this.runs)
+    return { result, cpuMs: this.cpuMs / Math.max(result.requests, 1) }
+  }
 }
 
 export interface Target {
@@ -152,10 +166,17 @@ export async function measureEntries(
     await probe(floor.url, toFloor(), `the floor's ${label}`)
     await closedLoop(app.url, toApp, { connections, seconds: times.warmup })
     await closedLoop(floor.url, toFloor, { connections, seconds: times.warmup })
+    // App and floor take turns: when the machine's speed changes during the entry's run (other work
+    // on the host), both see the change, and the ratio holds where back-to-back halves would not.
+    const [ofApp, ofFloor] = [new Timed(app), new Timed(floor)]
+    let rssMb = 0
     app.takePeakRssMb()
-    const measured = await timed(app, toApp, connections, times.each)
-    const rssMb = app.takePeakRssMb()
-    const base = await timed(floor, toFloor, connections, times.each)
+    for (let round = 0; round < times.rounds; round++) {
+      await ofApp.run(toApp, connections, times.each / times.rounds)
+      rssMb = Math.max(rssMb, app.takePeakRssMb())
+      await ofFloor.run(toFloor, connections, times.each / times.rounds)
+    }
+    const [measured, base] = [ofApp.result(), ofFloor.result()]
     // Progress on stderr: a full run takes minutes.
     console.error(
       `  ${label}: app ${measured.result.rps.toFixed(0)} req/s, floor ${base.result.rps.toFixed(0)} req/s`,
