@@ -27,7 +27,11 @@ describe('the JSON wire', () => {
   it('brings back the same data, Dates as Dates, and leaves the server-side object as it was', async () => {
     const value = {
       items: [
-        { id: 1, at: new Date('2026-12-01T10:00:00.123Z'), tags: ['a', 'ő"<\u2028'] },
+        {
+          id: 1,
+          at: new Date('2026-12-01T10:00:00.123Z'),
+          tags: ['a', 'ő"<\u2028', 'Árvíztűrő tükörfúrógép 🙂'],
+        },
         { id: 2, at: null, tags: [] },
       ],
       updated: new Date('2026-11-30T23:59:59Z'),
