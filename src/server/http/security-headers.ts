@@ -3,7 +3,7 @@
 // its inline hydration scripts and on React's streaming scripts (router option `ssr.nonce`, set in
 // src/router.tsx from the request middleware's context), so no 'unsafe-inline' is needed. An answer
 // that is not a page (a server function's data) needs no nonce: its policy lets nothing inline run,
-// and being the same for every such answer it is built once (issue 8: two of the group page's 100).
+// and being the same for every such answer it is built once (issue 8: 2% of the group page's CPU).
 import { randomBytes } from 'node:crypto'
 import type { AppConfig } from '#config'
 
