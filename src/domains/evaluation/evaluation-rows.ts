@@ -5,7 +5,7 @@ import { SERVING } from '~/domains/membership/status'
 import type { Period } from '~/domains/semester/semester.schema'
 import { Prisma } from '~/generated/prisma/client'
 import type { MembershipStatus, RequestStatus } from '~/generated/prisma/enums'
-import { type Reader, readRows } from '~/server/db/sql'
+import { lockingClause, type Reader, type RowLock, readRows } from '~/server/db/sql'
 import { NotFoundError } from '~/server/errors'
 import { byHungarian } from '~/shared/hungarian-order'
 
@@ -26,15 +26,14 @@ export async function lockEvaluation(
   tx: Reader,
   realmId: string,
   ref: { groupId: number; evaluationId: number },
-  mode: 'share' | 'update',
+  mode: RowLock,
 ): Promise<EvaluationRow> {
-  const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
   const [row] = await readRows<EvaluationRow>(
     tx,
     Prisma.sql`
       SELECT "id", "groupId", "semester", "pointStatus"::text AS "pointStatus", "entryStatus"::text AS "entryStatus"
       FROM "Evaluation" WHERE "id" = ${ref.evaluationId} AND "realmId" = ${realmId} AND "groupId" = ${ref.groupId}
-      ${lock}`,
+      ${lockingClause(mode)}`,
   )
   if (!row) throw new NotFoundError('Evaluation', ref.evaluationId)
   return row

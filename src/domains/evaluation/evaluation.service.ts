@@ -8,7 +8,7 @@ import { type SemesterSettings, SemesterSettingsService } from '~/domains/semest
 import { Prisma } from '~/generated/prisma/client'
 import type { Actor } from '~/server/auth/actor'
 import type { RealmClient } from '~/server/db/client'
-import { type Reader, readRows, type Sql, type SqlPool } from '~/server/db/sql'
+import { lockingClause, type Reader, type RowLock, readRows, type Sql, type SqlPool } from '~/server/db/sql'
 import { ACTOR, CLOCK, type Clock, PRISMA, REALM_ID, SQL } from '~/server/di/tokens'
 import { NotFoundError, ValidationError } from '~/server/errors'
 import { parseInput } from '~/server/validate'
@@ -380,7 +380,7 @@ export class EvaluationService {
     part: Part,
     mode: EditMode,
     run: (tx: Tx, evaluation: EvaluationRow) => Promise<T>,
-    lock: 'share' | 'update' = 'share',
+    lock: RowLock = 'share',
   ): Promise<T> {
     return this.db.$transaction(async (tx) => run(tx, await this.lockForEdit(tx, ref, part, mode, lock)))
   }
@@ -391,7 +391,7 @@ export class EvaluationService {
     ref: { groupId: number; evaluationId: number },
     part: Part,
     mode: EditMode,
-    lock: 'share' | 'update',
+    lock: RowLock,
   ): Promise<EvaluationRow> {
     const settings = await this.settings.locked(tx, 'share')
     const ev = await lockEvaluation(tx, this.realmId, ref, lock)
@@ -422,18 +422,13 @@ export class EvaluationService {
    * for a cell write, which must not meet a lowered maximum or a deleted principle half-way;
    * `update` to change or delete it, after the cell writes under way.
    */
-  private async principle(
-    tx: Reader,
-    evaluationId: number,
-    principleId: number,
-    lock: 'share' | 'update' = 'share',
-  ) {
+  private async principle(tx: Reader, evaluationId: number, principleId: number, lock: RowLock = 'share') {
     const [principle] = await readRows<{ id: number; maxPoints: number }>(
       tx,
       Prisma.sql`
         SELECT "id", "maxPoints" FROM "Principle"
         WHERE "id" = ${principleId} AND "realmId" = ${this.realmId} AND "evaluationId" = ${evaluationId}
-        ${lock === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`}`,
+        ${lockingClause(lock)}`,
     )
     if (!principle) throw new NotFoundError('Principle', principleId)
     return principle

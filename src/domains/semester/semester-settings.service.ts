@@ -1,6 +1,6 @@
 import { inject, injectable } from 'tsyringe'
 import { Prisma } from '~/generated/prisma/client'
-import { type Reader, readRows, type Sql } from '~/server/db/sql'
+import { lockingClause, type Reader, type RowLock, readRows, type Sql } from '~/server/db/sql'
 import { CLOCK, type Clock, REALM_ID, SQL } from '~/server/di/tokens'
 import type { EvaluationCaps } from './caps'
 import type { Period } from './semester.schema'
@@ -40,7 +40,7 @@ export class SemesterSettingsService {
   }
 
   /** The settings, locked until the transaction ends: `update` to change them, `share` to rely on them. */
-  async locked(tx: Reader, mode: 'update' | 'share'): Promise<SemesterSettings> {
+  async locked(tx: Reader, mode: RowLock): Promise<SemesterSettings> {
     // Read and locked in one statement: every edit of an evaluation starts here.
     return this.orMade(tx, () => this.lockedRead(tx, mode))
   }
@@ -55,9 +55,8 @@ export class SemesterSettingsService {
     return made
   }
 
-  private async lockedRead(tx: Reader, mode: 'update' | 'share'): Promise<SemesterSettings | null> {
-    const lock = mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
-    const [row] = await readRows<SettingsRow>(tx, this.settingsRead(lock))
+  private async lockedRead(tx: Reader, mode: RowLock): Promise<SemesterSettings | null> {
+    const [row] = await readRows<SettingsRow>(tx, this.settingsRead(lockingClause(mode)))
     return row ? settingsOf(row) : null
   }
 

@@ -7,7 +7,7 @@
 // ADR 0029). Writes stay with Prisma, but for the point cell save, which runs in `transaction`,
 // and a session's once-a-minute lastSeenAt, which rides on a request like any read.
 import pg from 'pg'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 
 /** What columns come back as, matching Prisma's $queryRaw where the types are used here. */
 const TIMESTAMP = 1114
@@ -111,6 +111,13 @@ export function sqlOver(pool: pg.Pool): SqlPool {
     },
   }
 }
+
+/** A row lock held until the transaction ends: `share` to rely on a row, `update` to change it. */
+export type RowLock = 'share' | 'update'
+
+/** The locking clause that ends a SELECT taking `mode`. */
+export const lockingClause = (mode: RowLock): Prisma.Sql =>
+  mode === 'update' ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR SHARE`
 
 /** A Prisma client or transaction: where a raw statement must see the caller's transaction. */
 type PrismaRaw = { $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T> }
